@@ -1,0 +1,318 @@
+"""Pre-request validation and argument rendering shared by every connector.
+
+Everything here raises :class:`~mambu_async.errors.MambuValidationError` (a ``ValueError``) before a
+request is sent, so ``MambuConnectorREST`` and ``FakeConnector`` refuse bad input identically.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from typing import Any
+
+from mambu_async.errors import MambuValidationError
+
+DETAILS_LEVELS = ("BASIC", "FULL")
+PAGINATION_DETAILS = ("ON", "OFF")
+SORT_ORDERS = ("ASC", "DESC")
+MAX_PAGE_LIMIT = 1000
+
+#: v2 ``FilterCriteria.operator`` (clients.json / deposit_transactions.json) plus ``BEFORE_INCLUSIVE``
+#: and ``AFTER_INCLUSIVE``, which later Mambu versions accept (api-semantics §5.2).
+SEARCH_OPERATORS: dict[str, str] = {
+    "EQUALS": "one",
+    "EQUALS_CASE_SENSITIVE": "one",
+    "DIFFERENT_THAN": "one",
+    "MORE_THAN": "one",
+    "LESS_THAN": "one",
+    "BETWEEN": "two",
+    "ON": "one",
+    "AFTER": "one",
+    "AFTER_INCLUSIVE": "one",
+    "BEFORE": "one",
+    "BEFORE_INCLUSIVE": "one",
+    "STARTS_WITH": "one",
+    "STARTS_WITH_CASE_SENSITIVE": "one",
+    "IN": "list",
+    "TODAY": "none",
+    "THIS_WEEK": "none",
+    "THIS_MONTH": "none",
+    "THIS_YEAR": "none",
+    "LAST_DAYS": "one",
+    "EMPTY": "none",
+    "NOT_EMPTY": "none",
+}
+
+PATCH_OPS = ("ADD", "REPLACE", "REMOVE", "MOVE")
+
+#: Owner types accepted by comments and documents (api-semantics §9.1-9.2).
+OWNER_TYPES = (
+    "CLIENT",
+    "GROUP",
+    "LOAN_PRODUCT",
+    "SAVINGS_PRODUCT",
+    "CENTRE",
+    "BRANCH",
+    "USER",
+    "LOAN_ACCOUNT",
+    "DEPOSIT_ACCOUNT",
+    "ID_DOCUMENT",
+    "LINE_OF_CREDIT",
+    "GL_JOURNAL_ENTRY",
+)
+
+#: ``:changeState`` actions by URL prefix (api-semantics §7.2-7.3).
+STATE_ACTIONS: dict[str, tuple[str, ...]] = {
+    "loans": (
+        "REQUEST_APPROVAL",
+        "SET_INCOMPLETE",
+        "APPROVE",
+        "UNDO_APPROVE",
+        "REJECT",
+        "WITHDRAW",
+        "CLOSE",
+        "UNDO_REJECT",
+        "UNDO_WITHDRAW",
+        "UNDO_CLOSE",
+    ),
+    "deposits": ("APPROVE", "UNDO_APPROVE", "LOCK", "UNLOCK"),
+}
+
+_SORT_BY_RE = re.compile(r"^(?:[\w.]+:(?:ASC|DESC),)*[\w.]+:(?:ASC|DESC)$")
+
+
+def fail(message: str) -> MambuValidationError:
+    """The validation error for ``message`` (raise it)."""
+    return MambuValidationError(message)
+
+
+def require_id(value: Any, name: str = "entid") -> str:
+    """A non-empty id or encodedKey as ``str``."""
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise fail(f"{name} must be a non-empty string, got {type(value).__name__}")
+    text = str(value)
+    if not text.strip():
+        raise fail(f"{name} must not be empty")
+    return text
+
+
+def require_prefix(prefix: Any) -> str:
+    """A non-empty URL prefix without surrounding slashes."""
+    if not isinstance(prefix, str) or not prefix.strip("/ "):
+        raise fail("prefix must be a non-empty string such as 'loans'")
+    return prefix.strip("/")
+
+
+def check_choice(value: Any, name: str, allowed: Sequence[str]) -> str:
+    """``value`` when it is one of ``allowed``."""
+    if value not in allowed:
+        raise fail(f"{name} must be one of {list(allowed)}, got {value!r}")
+    return str(value)
+
+
+def check_offset_limit(offset: Any, limit: Any, *, max_limit: int | None = None) -> None:
+    """Offsets and limits are non-negative ints (``None`` allowed)."""
+    for name, value in (("offset", offset), ("limit", limit)):
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise fail(f"{name} must be an integer, got {type(value).__name__}")
+        if value < 0:
+            raise fail(f"{name} must not be negative, got {value}")
+    if max_limit is not None and limit is not None and limit > max_limit:
+        raise fail(f"limit must be at most {max_limit}, got {limit}")
+
+
+def check_sort_by(sort_by: Any) -> str | None:
+    """Mambu's ``field1:ASC,field2:DESC`` syntax."""
+    if sort_by is None:
+        return None
+    if not isinstance(sort_by, str) or not _SORT_BY_RE.match(sort_by):
+        raise fail(f"sortBy must look like 'field1:ASC,field2:DESC', got {sort_by!r}")
+    return sort_by
+
+
+def render_value(value: Any, path: str = "value") -> Any:
+    """``value`` as wire JSON: dates as ISO strings, ``Decimal``/``int`` kept as numbers.
+
+    A naive ``datetime`` or a ``float`` is refused: Mambu's offset and money must not be guessed.
+    """
+    if value is None or isinstance(value, str | bool | int | Decimal):
+        return value
+    if isinstance(value, float):
+        raise fail(f"{path}: float {value!r} would lose money digits; pass a Decimal or a str")
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None or value.utcoffset() is None:
+            raise fail(f"{path}: naive datetime {value.isoformat()} has no offset; pass an aware one")
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, Mapping):
+        return {str(k): render_value(v, f"{path}.{k}") for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [render_value(v, f"{path}[{i}]") for i, v in enumerate(value)]
+    raise fail(f"{path}: cannot send a {type(value).__name__} to Mambu")
+
+
+def render_query_value(value: Any, name: str) -> str:
+    """A query parameter's string form (same rules as :func:`render_value`)."""
+    rendered = render_value(value, name)
+    if isinstance(rendered, bool):
+        return "true" if rendered else "false"
+    if isinstance(rendered, dict | list):
+        raise fail(f"{name}: a query parameter cannot hold a {type(value).__name__}")
+    return str(rendered)
+
+
+def render_filters(filters: Any) -> dict[str, str]:
+    """``filters`` dict as query parameters, ``None`` values dropped."""
+    if filters is None:
+        return {}
+    if not isinstance(filters, Mapping):
+        raise fail("filters must be a dictionary")
+    return {
+        str(k): render_query_value(v, str(k)) for k, v in filters.items() if v is not None
+    }
+
+
+def _criterion_value(value: Any, path: str) -> str:
+    rendered = render_value(value, path)
+    if isinstance(rendered, bool):
+        return "true" if rendered else "false"
+    if isinstance(rendered, dict | list):
+        raise fail(f"{path} must be a scalar")
+    return str(rendered)
+
+
+def check_filter_criteria(criteria: Any) -> list[dict[str, Any]] | None:
+    """Validate and render ``filterCriteria``: known operator, the values its arity needs."""
+    if criteria is None:
+        return None
+    if not isinstance(criteria, list | tuple):
+        raise fail("filterCriteria must be a list of {field, operator, value...} dicts")
+    out: list[dict[str, Any]] = []
+    for i, raw in enumerate(criteria):
+        where = f"filterCriteria[{i}]"
+        if not isinstance(raw, Mapping):
+            raise fail(f"{where} must be a dict")
+        unknown = set(raw) - {"field", "operator", "value", "secondValue", "values"}
+        if unknown:
+            raise fail(f"{where} has unknown keys {sorted(unknown)}")
+        field = raw.get("field")
+        if not isinstance(field, str) or not field:
+            raise fail(f"{where}.field must be a non-empty string")
+        operator = raw.get("operator")
+        if operator not in SEARCH_OPERATORS:
+            raise fail(f"{where}.operator must be one of {list(SEARCH_OPERATORS)}, got {operator!r}")
+        arity = SEARCH_OPERATORS[operator]
+        item: dict[str, Any] = {"field": field, "operator": operator}
+        if arity in ("one", "two"):
+            if raw.get("value") is None:
+                raise fail(f"{where}: operator {operator} needs a value")
+            item["value"] = _criterion_value(raw["value"], f"{where}.value")
+        if arity == "two":
+            if raw.get("secondValue") is None:
+                raise fail(f"{where}: operator BETWEEN needs a secondValue")
+            item["secondValue"] = _criterion_value(raw["secondValue"], f"{where}.secondValue")
+        if arity == "list":
+            values = raw.get("values")
+            if not isinstance(values, list | tuple) or not values:
+                raise fail(f"{where}: operator IN needs a non-empty values list")
+            item["values"] = [_criterion_value(v, f"{where}.values") for v in values]
+        out.append(item)
+    return out
+
+
+def check_sorting_criteria(sorting: Any) -> dict[str, str] | None:
+    """Validate ``sortingCriteria`` ``{field, order}``."""
+    if sorting is None:
+        return None
+    if not isinstance(sorting, Mapping):
+        raise fail("sortingCriteria must be a dict {field, order}")
+    unknown = set(sorting) - {"field", "order"}
+    if unknown:
+        raise fail(f"sortingCriteria has unknown keys {sorted(unknown)}")
+    field = sorting.get("field")
+    if not isinstance(field, str) or not field:
+        raise fail("sortingCriteria.field must be a non-empty string")
+    out = {"field": field}
+    if sorting.get("order") is not None:
+        out["order"] = check_choice(sorting["order"], "sortingCriteria.order", SORT_ORDERS)
+    return out
+
+
+def check_patch_ops(fields: Any) -> list[dict[str, Any]]:
+    """JSON-patch operations from ``(op, path[, value])`` tuples or dicts, ``op`` upper-cased."""
+    if not isinstance(fields, list | tuple) or not fields:
+        raise fail("fields must be a non-empty list of (op, path[, value]) operations")
+    out: list[dict[str, Any]] = []
+    for i, raw in enumerate(fields):
+        where = f"fields[{i}]"
+        if isinstance(raw, Mapping):
+            op, path = raw.get("op"), raw.get("path")
+            has_value = "value" in raw
+            value = raw.get("value")
+            source = raw.get("from")
+        elif isinstance(raw, list | tuple) and len(raw) in (2, 3):
+            op, path = raw[0], raw[1]
+            has_value = len(raw) == 3
+            value = raw[2] if has_value else None
+            source = None
+        else:
+            raise fail(f"{where} must be (op, path[, value]) or a dict with op and path")
+        if not isinstance(op, str) or op.upper() not in PATCH_OPS:
+            raise fail(f"{where}.op must be one of {list(PATCH_OPS)} (any case), got {op!r}")
+        if not isinstance(path, str) or not path.strip("/"):
+            raise fail(f"{where}.path must be a non-empty string")
+        item: dict[str, Any] = {"op": op.upper(), "path": "/" + path.lstrip("/")}
+        if item["op"] == "MOVE":
+            if not isinstance(source, str) or not source.strip("/"):
+                raise fail(f"{where}: MOVE needs a 'from' path")
+            item["from"] = "/" + source.lstrip("/")
+        elif item["op"] in ("ADD", "REPLACE"):
+            if not has_value:
+                raise fail(f"{where}: {item['op']} needs a value")
+            item["value"] = render_value(value, f"{where}.value")
+        out.append(item)
+    return out
+
+
+def check_state_action(prefix: str, action: Any) -> str:
+    """``action`` when the entity at ``prefix`` accepts it in ``:changeState``."""
+    allowed = STATE_ACTIONS.get(prefix.split("/")[0])
+    if allowed is None:
+        raise fail(f"{prefix!r} has no :changeState; allowed prefixes: {list(STATE_ACTIONS)}")
+    return check_choice(action, "action", allowed)
+
+
+def check_amount(amount: Any, name: str = "amount") -> Decimal | int:
+    """A money amount: ``Decimal``, ``int`` or a numeric ``str`` (never a float)."""
+    if isinstance(amount, bool) or amount is None:
+        raise fail(f"{name} must be a Decimal amount")
+    if isinstance(amount, float):
+        raise fail(f"{name}: float {amount!r} would lose money digits; pass a Decimal or a str")
+    if isinstance(amount, Decimal | int):
+        value: Decimal | int = amount
+    elif isinstance(amount, str):
+        try:
+            value = Decimal(amount)
+        except ArithmeticError:
+            raise fail(f"{name} must be numeric, got {amount!r}") from None
+    else:
+        raise fail(f"{name} must be a Decimal amount, got {type(amount).__name__}")
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise fail(f"{name} must be finite, got {amount!r}")
+    return value
+
+
+def pick_allowed(kwargs: Mapping[str, Any], allowed: Iterable[str] | None) -> dict[str, Any]:
+    """``kwargs`` limited to ``allowed`` names (all of them when ``allowed`` is ``None``)."""
+    if allowed is None:
+        return dict(kwargs)
+    names = set(allowed)
+    extra = sorted(set(kwargs) - names)
+    if extra:
+        raise fail(f"fields {extra} are not allowed here; allowed: {sorted(names)}")
+    return dict(kwargs)

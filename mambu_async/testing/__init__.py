@@ -1,0 +1,1 @@
+"""Testing support: FakeMambu (an in-memory tenant), FakeConnector and the emulator."""
