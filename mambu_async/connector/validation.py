@@ -78,7 +78,37 @@ STATE_ACTIONS: dict[str, tuple[str, ...]] = {
         "UNDO_CLOSE",
     ),
     "deposits": ("APPROVE", "UNDO_APPROVE", "LOCK", "UNLOCK"),
+    # Inferred (api-semantics §7.4): only APPROVE is documented; the rest mirror the loan actions.
+    "creditarrangements": (
+        "APPROVE",
+        "UNDO_APPROVE",
+        "REJECT",
+        "WITHDRAW",
+        "CLOSE",
+        "UNDO_REJECT",
+        "UNDO_WITHDRAW",
+        "UNDO_CLOSE",
+    ),
 }
+
+#: Document extensions Mambu accepts (api-semantics §9.1, S3:L131-137).
+DOCUMENT_EXTENSIONS = frozenset(
+    {
+        "JPG", "JPEG", "PNG", "GIF", "BMP", "TIFF", "DOC", "DOCX", "DOCM", "DOT", "DOTX", "DOTM", "XLS",
+        "XLSX", "XLSB", "PPTX", "PPT", "PPS", "PPSX", "ODT", "OTT", "FODT", "PDF", "XML", "TXT", "CSV",
+        "PROPERTIES", "MSG", "TIF", "ZIP", "RTF", "XLSM", "ODS", "ODP", "EML", "EMLX", "HTML", "MHT",
+        "MHTML", "XPS", "NUMBERS", "KEY", "PAGES", "YAML", "JSON", "JASPER", "JRXML",
+    }
+)
+#: Largest document Mambu accepts (50 MiB, api-semantics §4.3).
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+_DOCUMENT_NAME_FORBIDDEN = set('/<>|:&?*[]#\\"\'`')
+
+#: Query parameter names that would put a credential in a URL.
+SECRET_QUERY_NAMES = frozenset({"user", "username", "pwd", "password", "apikey", "api_key", "token"})
+
+_ACTION_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
+_PREFIX_FORBIDDEN = re.compile(r"[?#\s%]|(?:^|/)\.\.?(?:/|$)")
 
 _SORT_BY_RE = re.compile(r"^(?:[\w.]+:(?:ASC|DESC),)*[\w.]+:(?:ASC|DESC)$")
 
@@ -99,10 +129,79 @@ def require_id(value: Any, name: str = "entid") -> str:
 
 
 def require_prefix(prefix: Any) -> str:
-    """A non-empty URL prefix without surrounding slashes."""
+    """A non-empty URL prefix without surrounding slashes (no query, fragment, space or dot segment)."""
     if not isinstance(prefix, str) or not prefix.strip("/ "):
         raise fail("prefix must be a non-empty string such as 'loans'")
-    return prefix.strip("/")
+    stripped = prefix.strip("/")
+    if _PREFIX_FORBIDDEN.search(stripped):
+        raise fail(f"prefix {prefix!r} must be a plain path such as 'loans' or 'deposits/transactions'")
+    return stripped
+
+
+def check_action_name(action: Any) -> str:
+    """A ``:{action}`` suffix such as ``payOff`` (letters and digits only)."""
+    if not isinstance(action, str) or not _ACTION_RE.match(action):
+        raise fail(f"action must be a name such as 'payOff', got {action!r}")
+    return action
+
+
+def check_text(value: Any, name: str, *, optional: bool = True) -> str | None:
+    """A free-text argument (notes, comment text): a ``str``, or ``None`` when optional."""
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or (not optional and not value.strip()):
+        raise fail(f"{name} must be a {'' if optional else 'non-empty '}string")
+    return value
+
+
+def check_date(value: Any, name: str) -> str | None:
+    """A date argument: a ``str`` sent verbatim, a ``date``, or an aware ``datetime`` (``None`` kept)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, dt.date):
+        rendered = render_value(value, name)
+        assert isinstance(rendered, str)
+        return rendered
+    raise fail(f"{name} must be a date, an aware datetime or an ISO string, got {type(value).__name__}")
+
+
+def check_body(attrs: Any, name: str = "attrs") -> dict[str, Any]:
+    """A JSON object body, rendered for the wire."""
+    if not isinstance(attrs, Mapping):
+        raise fail(f"{name} must be a dictionary, got {type(attrs).__name__}")
+    rendered = render_value(attrs, name)
+    assert isinstance(rendered, dict)
+    return rendered
+
+
+def check_query_names(params: Mapping[str, Any]) -> None:
+    """Refuse query parameters that would carry credentials in the URL."""
+    for key in params:
+        if str(key).lower() in SECRET_QUERY_NAMES:
+            raise fail(f"{key!r} cannot be a query parameter: credentials belong to the connector")
+
+
+def check_document_file_name(file_name: Any) -> str:
+    """A document's file name: exactly one extension from Mambu's list, no forbidden characters."""
+    if not isinstance(file_name, str) or not file_name.strip():
+        raise fail("the document needs a file name such as 'contract.pdf'")
+    if len(file_name) > 256:
+        raise fail("document file name must be at most 256 characters")
+    bad = sorted(set(file_name) & _DOCUMENT_NAME_FORBIDDEN)
+    if bad:
+        raise fail(f"document file name {file_name!r} contains forbidden characters {bad}")
+    if file_name.count(".") != 1 or file_name.startswith(".") or file_name.endswith("."):
+        raise fail(f"document file name {file_name!r} must have exactly one extension")
+    extension = file_name.rsplit(".", 1)[1].upper()
+    if extension not in DOCUMENT_EXTENSIONS:
+        raise fail(f"document type {extension!r} is not accepted by Mambu")
+    return file_name
+
+
+def check_document_size(size: int) -> None:
+    """At most :data:`MAX_DOCUMENT_BYTES`."""
+    if size > MAX_DOCUMENT_BYTES:
+        raise fail(f"document is {size} bytes; Mambu accepts at most {MAX_DOCUMENT_BYTES}")
 
 
 def check_choice(value: Any, name: str, allowed: Sequence[str]) -> str:
