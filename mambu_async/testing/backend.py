@@ -1,0 +1,307 @@
+"""FakeMambu: one in-memory Mambu tenant (store + Mambu's rules), served by thin fronts.
+
+``FakeConnector`` (in-process) and ``emulator_app`` (ASGI, under ``/api``) both call
+:meth:`FakeMambu.dispatch`; nothing else holds state. The design follows moto: the backend owns state and
+rules and raises wire-accurate errors; fronts only translate.
+
+Internal API (for modules that plug rules into the backend)
+-----------------------------------------------------------
+Extension modules (``mambu_async.testing.banking`` and friends) are plain modules with an
+``install(fake: FakeMambu) -> None`` function. ``FakeMambu.__init__`` installs the core resources and then
+every importable module named in :data:`EXTENSION_MODULES` (a missing one is skipped), so each new
+``FakeMambu`` gets its own routes, hooks and middleware.
+
+``fake.store`` (:class:`~mambu_async.testing.store.Store`)
+    ``fake.store["loans"]`` is the :class:`~mambu_async.testing.store.Collection` of that kind:
+    ``.get(id_or_key)``, ``.get_copy(ref)``, ``.by_id(id)``, ``.values()``, ``.find(pred)``,
+    ``.put(record)``, ``.remove(encoded_key)``. Records are wire-JSON dicts (camelCase, ``Decimal``
+    amounts, ISO date strings). Never mutate a stored record: ``get_copy`` → change → ``put``. Every
+    request runs inside ``store.atomic()``, so a handler that raises leaves the store unchanged.
+    Collection names: ``clients groups branches centres users userroles loanproducts depositproducts
+    loans deposits loantransactions deposittransactions customfieldsets customfields comments documents
+    documentfiles tasks``.
+
+``fake.kinds`` (``dict[str, EntityKind]``, see :mod:`mambu_async.testing.kinds`)
+    Per entity kind: URL prefix, schema (from the OpenAPI files), not-found reason, filters, search
+    and sort fields, BASIC-vs-FULL keys, and hook lists a module may append to:
+    ``on_create`` (fill defaults / derived values on the new record before validation),
+    ``validators`` ``(fake, new, old_or_None)`` (raise ``ApiError`` to refuse a create/PUT/PATCH),
+    ``after_write`` ``(fake, new, old_or_None)`` (keep other records consistent),
+    ``delete_guards`` ``(fake, record)`` and ``after_delete`` ``(fake, record)``.
+    ``fake.require(kind, ref)`` returns the stored record or raises the kind's 404;
+    ``fake.create(kind, data)`` creates through the same rules as ``POST`` (for factories and seeding).
+
+Errors: ``raise api_error(status, reason, source)`` / ``bad_request(reason, source)`` /
+    ``not_found(reason, source)`` from :mod:`mambu_async.testing.apierror`; the dispatcher renders
+    ``{"errors": [{"errorCode", "errorReason", "errorSource"}]}`` with the right status.
+
+Clock: ``fake.clock`` (:class:`~mambu_async.testing.clock.FakeClock`): ``now()``, ``today()``,
+    ``iso()`` (Mambu's date-time text), ``advance(days=..)``. Nothing ages unless a test advances it.
+
+Ids: ``fake.new_key()`` (32 hex, deterministic from ``seed``), ``fake.new_id(kind)`` (an unused
+    Mambu-looking string id), ``fake.new_int_id(kind)`` (1, 2, ... for documents and tasks).
+
+Routes: ``fake.router.add(method, template, handler)``, ``handler(fake, request) -> FakeResponse``,
+    template like ``/loans/{id}:changeState`` (see :mod:`mambu_async.testing.router`). Unregistered
+    routes answer 501 ``METHOD_NOT_IMPLEMENTED``. Responses: ``json_response``, ``no_content``,
+    ``list_response`` from :mod:`mambu_async.testing.messages`; ``request.json_object()`` parses a body
+    with Mambu's 400 on malformed JSON; list query handling is in :mod:`mambu_async.testing.query`.
+
+Middleware: ``fake.add_middleware(mw)`` with ``mw(request, call_next) -> FakeResponse``; it runs after
+    authentication and around routing (idempotency replay, scripted faults). Later additions run
+    outermost.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+import importlib
+import logging
+import random
+import string
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
+
+from mambu_async.connector.wire import UploadFile
+from mambu_async.testing.apierror import ApiError, api_error, not_found
+from mambu_async.testing.clock import FakeClock
+from mambu_async.testing.messages import FakeRequest, FakeResponse, error_response
+from mambu_async.testing.router import Router
+from mambu_async.testing.store import Record, Store
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from mambu_async.testing.kinds import EntityKind
+
+logger = logging.getLogger("mambu_async.testing")
+
+Middleware = Callable[[FakeRequest, Callable[[FakeRequest], FakeResponse]], FakeResponse]
+"""``mw(request, call_next)``: wraps the routed handler."""
+
+#: Modules whose ``install(fake)`` runs for every new FakeMambu, when importable.
+EXTENSION_MODULES: tuple[str, ...] = ("mambu_async.testing.banking",)
+
+DEFAULT_USERNAME = "mambu"
+"""The user name a FakeMambu accepts unless told otherwise."""
+DEFAULT_PASSWORD = "mambu-fake-password"
+"""The password a FakeMambu accepts unless told otherwise."""
+DEFAULT_API_KEY = "fake-api-key-0000000000000000000000"
+"""The ``apiKey`` header value a FakeMambu accepts unless told otherwise."""
+
+_ID_ALPHABET = string.ascii_uppercase
+
+
+class FakeMambu:
+    """One in-memory Mambu tenant. Starts empty; demo data comes only from the factory.
+
+    ``now`` starts the controllable clock (``fake.clock``); ``seed`` makes ids and encodedKeys
+    deterministic. ``username``/``password`` (Basic) and ``api_key`` (the ``apiKey`` header) are the
+    credentials it accepts, kept as attributes (defaults: :data:`DEFAULT_USERNAME`,
+    :data:`DEFAULT_PASSWORD`, :data:`DEFAULT_API_KEY`).
+    """
+
+    def __init__(
+        self,
+        *,
+        now: dt.datetime | None = None,
+        seed: int = 0,
+        username: str = DEFAULT_USERNAME,
+        password: str = DEFAULT_PASSWORD,
+        api_key: str | None = DEFAULT_API_KEY,
+    ) -> None:
+        self.username = username
+        self.password = password
+        self.api_key = api_key
+        self.seed = seed
+        self.clock = FakeClock(now)
+        self.store = Store()
+        self.router = Router()
+        self.kinds: dict[str, EntityKind] = {}
+        self._middleware: list[Middleware] = []
+        self._rng = random.Random(seed)
+        self._int_ids: dict[str, int] = {}
+        self._install()
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{k}={len(self.store[k])}" for k in self.store.kinds() if len(self.store[k]))
+        return f"FakeMambu(now={self.clock.iso()}, {counts or 'empty'})"
+
+    # -- set-up ------------------------------------------------------------------------------------
+
+    def _install(self) -> None:
+        from mambu_async.testing.resources import install as install_core
+
+        install_core(self)
+        for name in EXTENSION_MODULES:
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as exc:
+                if exc.name is not None and name.startswith(exc.name):
+                    continue
+                raise
+            install = getattr(module, "install", None)
+            if callable(install):
+                install(self)
+
+    def add_kind(self, kind: EntityKind) -> EntityKind:
+        """Register an entity kind (replacing one of the same name)."""
+        self.kinds[kind.name] = kind
+        return kind
+
+    def add_middleware(self, middleware: Middleware) -> None:
+        """Wrap routing with ``middleware`` (runs after authentication)."""
+        self._middleware.append(middleware)
+
+    def reset(self) -> None:
+        """Forget every record (credentials, clock and extensions stay)."""
+        self.store.clear()
+        self._rng = random.Random(self.seed)
+        self._int_ids.clear()
+
+    # -- ids ---------------------------------------------------------------------------------------
+
+    def new_key(self) -> str:
+        """A fresh 32-hex encodedKey (deterministic for a given seed and history)."""
+        return f"{self._rng.getrandbits(128):032x}"
+
+    def new_id(self, kind: str) -> str:
+        """A fresh, unused string id for ``kind`` (three letters and three digits, as Mambu shows)."""
+        collection = self.store[kind]
+        while True:
+            letters = "".join(self._rng.choice(_ID_ALPHABET) for _ in range(3))
+            candidate = f"{letters}{self._rng.randrange(1000):03d}"
+            if collection.get(candidate) is None:
+                return candidate
+
+    def new_int_id(self, kind: str) -> int:
+        """The next integer id for ``kind`` (documents, tasks)."""
+        value = self._int_ids.get(kind, 0) + 1
+        self._int_ids[kind] = value
+        return value
+
+    # -- Python-level access (factories, tests) -----------------------------------------------------
+
+    def kind(self, name: str) -> EntityKind:
+        """The :class:`EntityKind` called ``name`` (``KeyError`` if unknown)."""
+        return self.kinds[name]
+
+    def require(self, kind: str, ref: str) -> Record:
+        """The stored record of ``kind`` with id or encodedKey ``ref``, else the kind's Mambu 404."""
+        record = self.store[kind].get(ref)
+        if record is None:
+            spec = self.kinds.get(kind)
+            reason = spec.not_found if spec is not None else "OBJECT_NOT_FOUND"
+            raise not_found(reason, f"{spec.label if spec else kind} {ref!r} was not found")
+        return record
+
+    def create(self, kind: str, data: Mapping[str, Any]) -> Record:
+        """Create an entity with the same rules as ``POST``; returns the stored record (FULL).
+
+        Raises :class:`~mambu_async.testing.apierror.ApiError` when Mambu would refuse it.
+        """
+        from mambu_async.testing.resources.crud import create_record
+
+        with self.store.atomic():
+            return create_record(self, self.kinds[kind], dict(data))
+
+    def get(self, kind: str, ref: str) -> Record:
+        """A copy of the stored record (``ApiError`` 404 when missing)."""
+        import copy
+
+        return copy.deepcopy(self.require(kind, ref))
+
+    # -- the dispatch entry point ------------------------------------------------------------------
+
+    def dispatch(
+        self,
+        method: str,
+        path: str,
+        params: Iterable[tuple[str, str]] = (),
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        *,
+        form: Mapping[str, str] | None = None,
+        upload: UploadFile | None = None,
+    ) -> FakeResponse:
+        """Answer one request as Mambu would.
+
+        ``path`` is relative to ``/api`` and still percent-encoded (``/clients/A%2FB``); ``headers`` carry
+        the auth (``Authorization: Basic ...`` or ``apiKey``) and ``Idempotency-Key``; ``body`` is the raw
+        JSON, or ``form`` + ``upload`` a multipart body. Never raises: failures become Mambu error bodies.
+        """
+        request = FakeRequest(
+            method=method.upper(),
+            path="/" + path.lstrip("/"),
+            params=tuple((str(k), str(v)) for k, v in params),
+            headers={k.lower(): v for k, v in (headers or {}).items()},
+            body=body,
+            form=form,
+            upload=upload,
+        )
+        try:
+            self._authenticate(request)
+            call: Callable[[FakeRequest], FakeResponse] = self._route
+            for middleware in self._middleware:
+                call = _wrap(middleware, call)
+            return call(request)
+        except ApiError as error:
+            return error_response(error)
+        except Exception:
+            logger.exception("FakeMambu failed on %s %s", request.method, request.path)
+            return error_response(api_error(500, "INTERNAL_ERROR"))
+
+    def _route(self, request: FakeRequest) -> FakeResponse:
+        found = self.router.resolve(request.method, request.path)
+        if found is None:
+            raise api_error(
+                501, "METHOD_NOT_IMPLEMENTED", f"{request.method} {request.path} is not implemented"
+            )
+        route, path_params = found
+        request.path_params = path_params
+        try:
+            with self.store.atomic():
+                return route.handler(self, request)
+        except ApiError as error:
+            return error_response(error)
+
+    def _authenticate(self, request: FakeRequest) -> None:
+        key = request.headers.get("apikey")
+        if key is not None:
+            if self.api_key is not None and hmac.compare_digest(key.encode(), self.api_key.encode()):
+                return
+            raise api_error(401, "INVALID_CREDENTIALS", "Invalid API key")
+        auth = request.headers.get("authorization")
+        if not auth:
+            raise api_error(401, "INVALID_BASIC_AUTHORIZATION", "Missing authorization")
+        scheme, _, token = auth.partition(" ")
+        if scheme.lower() != "basic" or not token.strip():
+            raise api_error(401, "INVALID_BASIC_AUTHORIZATION", "Basic authorization expected")
+        try:
+            decoded = base64.b64decode(token.strip(), validate=True).decode("utf-8")
+        except (binascii.Error, UnicodeDecodeError):
+            raise api_error(401, "INVALID_BASIC_AUTHORIZATION", "Malformed basic authorization") from None
+        user, sep, password = decoded.partition(":")
+        if not sep:
+            raise api_error(401, "INVALID_BASIC_AUTHORIZATION", "Malformed basic authorization")
+        if hmac.compare_digest(user.encode(), self.username.encode()) and hmac.compare_digest(
+            password.encode(), self.password.encode()
+        ):
+            return
+        raise api_error(401, "INVALID_CREDENTIALS", "Invalid credentials")
+
+    def auth_headers(self) -> dict[str, str]:
+        """Headers that authenticate as this tenant's Basic user."""
+        token = base64.b64encode(f"{self.username}:{self.password}".encode()).decode()
+        return {"authorization": f"Basic {token}"}
+
+
+def _wrap(
+    middleware: Middleware, call_next: Callable[[FakeRequest], FakeResponse]
+) -> Callable[[FakeRequest], FakeResponse]:
+    def call(request: FakeRequest) -> FakeResponse:
+        return middleware(request, call_next)
+
+    return call

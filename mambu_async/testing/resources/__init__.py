@@ -1,0 +1,12 @@
+"""The core resources of the fake: each module registers its entity kinds and routes on a FakeMambu."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from mambu_async.testing.backend import FakeMambu
+
+
+def install(fake: FakeMambu) -> None:
+    """Register every core entity kind and route on ``fake``."""
