@@ -1,10 +1,12 @@
 """mambu_async: an asyncio client library for Mambu's REST API v2."""
 
+from mambu_async._version import __version__
 from mambu_async.connector.base import (
     MambuConnector,
     MambuConnectorReader,
     MambuConnectorWriter,
 )
+from mambu_async.connector.rest import MambuConnectorREST
 from mambu_async.errors import (
     MambuAuthenticationError,
     MambuBadRequestError,
@@ -22,14 +24,13 @@ from mambu_async.errors import (
     MambuValidationError,
 )
 
-__version__ = "0.1.0"
-
 __all__ = [
     "MambuAuthenticationError",
     "MambuBadRequestError",
     "MambuConflictError",
     "MambuConnectionError",
     "MambuConnector",
+    "MambuConnectorREST",
     "MambuConnectorReader",
     "MambuConnectorWriter",
     "MambuError",

@@ -5,5 +5,6 @@ from mambu_async.connector.base import (
     MambuConnectorReader,
     MambuConnectorWriter,
 )
+from mambu_async.connector.rest import MambuConnectorREST
 
-__all__ = ["MambuConnector", "MambuConnectorReader", "MambuConnectorWriter"]
+__all__ = ["MambuConnector", "MambuConnectorREST", "MambuConnectorReader", "MambuConnectorWriter"]

@@ -1,0 +1,197 @@
+"""``MambuConnectorREST``: the shared operation layer over httpx.
+
+Ownership: the connector creates and closes its own ``httpx.AsyncClient`` (``transport=`` plugs a
+transport into it, e.g. ``httpx.ASGITransport(app=emulator_app(fake))``). A client passed as
+``http_client=`` is borrowed: used as is, never closed by the connector, and every request still gets
+the connector's auth, headers, timeout and an absolute URL.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Awaitable, Callable, Mapping
+from types import TracebackType
+from typing import Any, Self
+from urllib.parse import urlencode
+
+import httpx
+
+from mambu_async._redact import redact_url
+from mambu_async._version import __version__
+from mambu_async.config import MambuAuth, MambuSettings, normalize_base_url
+from mambu_async.connector.operations import MambuOperations
+from mambu_async.connector.retry import connection_error
+from mambu_async.connector.validation import fail
+from mambu_async.connector.wire import ApiRequest, ApiResponse
+
+__all__ = ["USER_AGENT", "MambuConnectorREST"]
+
+USER_AGENT = f"mambu-async/{__version__}"
+"""Sent on every request (Mambu refuses requests without one when its audit trail is on)."""
+
+
+class MambuConnectorREST(MambuOperations):
+    """A connector to a Mambu tenant (or the emulator) over HTTPS.
+
+    ``base_url`` is the tenant URL (``https://acme.mambu.com``, with or without ``/api``); plain http
+    only for loopback hosts. Credentials: ``api_key`` (sent in the ``apiKey`` header) or ``username``
+    + ``password`` (Basic). ``timeout`` is a number of seconds (connect limited to 10 s) or an
+    ``httpx.Timeout``; ``max_concurrency`` bounds the requests in flight (and sizes the connection
+    pool); ``page_size`` (at most 1000) is the page used when ``get_all``/``search`` split a request.
+    ``sleep`` and ``random`` drive retry backoff (inject them in tests).
+
+    Use ``async with MambuConnectorREST(...) as mambu:`` or call :meth:`aclose`.
+    """
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        api_key: str | None = None,
+        timeout: float | httpx.Timeout = 30.0,
+        max_retries: int = 3,
+        retry_after_cap: float = 60.0,
+        max_concurrency: int = 8,
+        page_size: int = 1000,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        verify: bool | str = True,
+        user_agent: str | None = None,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
+        random: Callable[[], float] | None = None,
+        backoff_base: float = 0.5,
+        backoff_max: float = 8.0,
+    ) -> None:
+        super().__init__(
+            max_retries=max_retries,
+            retry_after_cap=retry_after_cap,
+            max_concurrency=max_concurrency,
+            page_size=page_size,
+            sleep=sleep,
+            random=random,
+            backoff_base=backoff_base,
+            backoff_max=backoff_max,
+        )
+        self.base_url = normalize_base_url(base_url)
+        if username is None and password is None and api_key is None and http_client is not None:
+            self._auth: MambuAuth | None = None  # the borrowed client brings its own authentication
+        else:
+            self._auth = MambuAuth(username=username, password=password, api_key=api_key)
+        self.timeout = self._make_timeout(timeout)
+        self.user_agent = user_agent or USER_AGENT
+        if http_client is not None and transport is not None:
+            raise fail("give http_client or transport, not both (transport plugs into our own client)")
+        if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
+            raise fail("http_client must be an httpx.AsyncClient")
+        self._owns_client = http_client is None
+        self.limits = httpx.Limits(
+            max_connections=max_concurrency,
+            max_keepalive_connections=max_concurrency,
+            keepalive_expiry=30.0,
+        )
+        self._client = http_client or httpx.AsyncClient(
+            transport=transport,
+            timeout=self.timeout,
+            limits=self.limits,
+            verify=verify,
+            follow_redirects=False,
+        )
+
+    @staticmethod
+    def _make_timeout(timeout: Any) -> httpx.Timeout:
+        if isinstance(timeout, httpx.Timeout):
+            return timeout
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+            raise fail(f"timeout must be a positive number of seconds or an httpx.Timeout, got {timeout!r}")
+        return httpx.Timeout(float(timeout), connect=min(float(timeout), 10.0))
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **options: Any) -> Self:
+        """A connector from ``MAMBU_BASE_URL`` and ``MAMBU_API_KEY`` or ``MAMBU_USERNAME`` +
+        ``MAMBU_PASSWORD`` (see :class:`~mambu_async.config.MambuSettings`); ``options`` override."""
+        settings = MambuSettings.from_env(os.environ if environ is None else environ)
+        return cls(**{**settings.connector_kwargs(), **options})
+
+    # ------------------------------------------------------------------ lifecycle
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        """Close the connector's own client (a borrowed ``http_client`` is left open)."""
+        if self._owns_client:
+            await self._client.aclose()
+
+    def __repr__(self) -> str:
+        auth = self._auth.kind if self._auth else "borrowed client"
+        return f"{type(self).__name__}(base_url={self.base_url!r}, auth={auth!r})"
+
+    # ------------------------------------------------------------------ transport
+
+    def _describe_url(self, request: ApiRequest) -> str:
+        query = f"?{urlencode(request.params)}" if request.params else ""
+        return redact_url(f"{self.base_url}{request.path}{query}")
+
+    def _build(self, request: ApiRequest) -> httpx.Request:
+        headers = {"Accept": request.accept, "User-Agent": self.user_agent}
+        if request.idempotency_key is not None:
+            headers["Idempotency-Key"] = request.idempotency_key
+        kwargs: dict[str, Any] = {}
+        if request.body is not None:
+            headers["Content-Type"] = "application/json"
+            kwargs["content"] = request.body
+        elif request.upload is not None or request.form is not None:
+            kwargs["data"] = dict(request.form or {})
+            if request.upload is not None:
+                upload = request.upload
+                kwargs["files"] = {"file": (upload.file_name, upload.content, upload.content_type)}
+        return self._client.build_request(
+            request.method,
+            f"{self.base_url}{request.path}",
+            params=list(request.params),
+            headers=headers,
+            timeout=self.timeout,
+            **kwargs,
+        )
+
+    async def _send(self, request: ApiRequest) -> ApiResponse:
+        http_request = self._build(request)
+        method, url = request.method, self._describe_url(request)
+        try:
+            if self._auth is None:
+                response = await self._client.send(http_request)
+            else:
+                response = await self._client.send(http_request, auth=self._auth)
+        except httpx.ConnectTimeout as exc:
+            raise connection_error(
+                "could not connect in time", sent=False, timeout=True, method=method, url=url
+            ) from exc
+        except httpx.PoolTimeout as exc:
+            raise connection_error(
+                "no free connection in the pool in time (raise max_concurrency or the timeout)",
+                sent=False,
+                method=method,
+                url=url,
+            ) from exc
+        except httpx.ConnectError as exc:
+            raise connection_error(f"could not connect: {exc}", sent=False, method=method, url=url) from exc
+        except httpx.TimeoutException as exc:
+            raise connection_error(
+                f"no response in time ({type(exc).__name__})", sent=True, timeout=True, method=method, url=url
+            ) from exc
+        except httpx.TransportError as exc:
+            raise connection_error(
+                f"connection failed ({type(exc).__name__}: {exc})", sent=True, method=method, url=url
+            ) from exc
+        headers = {key.lower(): value for key, value in response.headers.items()}
+        return ApiResponse(response.status_code, headers, response.content)
