@@ -7,8 +7,13 @@ from mambu_async.entities.base import (
     SearchableMixin,
     WritableMixin,
 )
+from mambu_async.entities.client import MambuClient
+from mambu_async.entities.custom_fields import MambuCustomField
 from mambu_async.entities.custom_values import CustomFields
+from mambu_async.entities.deposit import MambuDeposit
+from mambu_async.entities.loan import MambuLoan
 from mambu_async.entities.model import MambuModel
+from mambu_async.entities.product import MambuLoanProduct
 from mambu_async.entities.search import Criterion, F, Sort, asc, desc
 from mambu_async.entities.serde import MambuFieldError, converter, strict
 
@@ -18,8 +23,13 @@ __all__ = [
     "EntityIterator",
     "F",
     "MambuBasicDetailsError",
+    "MambuClient",
+    "MambuCustomField",
+    "MambuDeposit",
     "MambuEntity",
     "MambuFieldError",
+    "MambuLoan",
+    "MambuLoanProduct",
     "MambuModel",
     "SearchableMixin",
     "Sort",
