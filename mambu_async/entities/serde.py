@@ -125,7 +125,9 @@ def format_datetime(value: dt.datetime) -> str:
 # --- scalar structure hooks (raise Malformed; the model layer adds the path) -------------------------
 
 
-def _structure_str(value: Any, _: Any) -> str:
+def _structure_str(value: Any, cls: Any) -> Any:
+    if cls is not str and isinstance(cls, type) and issubclass(cls, enum.Enum):
+        return _structure_enum(value, cls)  # a StrEnum dispatches as its str base
     if isinstance(value, str):
         return value
     if isinstance(value, int | Decimal) and not isinstance(value, bool):
@@ -229,21 +231,19 @@ def _is_enum(tp: Any) -> bool:
     return isinstance(tp, type) and issubclass(tp, enum.Enum)
 
 
-def _enum_hook(enum_cls: type[enum.Enum]) -> Callable[[Any, Any], Any]:
-    def structure(value: Any, _: Any) -> Any:
-        if isinstance(value, enum_cls):
+def _structure_enum(value: Any, enum_cls: Any) -> Any:
+    """The member for ``value``; a value the enum does not know is kept as a ``str`` (not in strict mode)."""
+    if isinstance(value, enum_cls):
+        return value
+    try:
+        return enum_cls(value)
+    except ValueError:
+        if isinstance(value, str) and not _STRICT.get():
             return value
-        try:
-            return enum_cls(value)
-        except ValueError:
-            if isinstance(value, str) and not _STRICT.get():
-                return value  # a value this library does not know yet: kept verbatim
-            raise Malformed(f"not a {enum_cls.__name__} value", value) from None
-
-    return structure
+        raise Malformed(f"not a {enum_cls.__name__} value", value) from None
 
 
-converter.register_structure_hook_factory(_is_enum, _enum_hook)
+converter.register_structure_hook(enum.Enum, _structure_enum)
 
 
 def _is_list(tp: Any) -> bool:
@@ -282,7 +282,7 @@ def _union_hook(tp: Any) -> Callable[[Any, Any], Any]:
     chosen = enums[0] if enums else members[0]
     if len(members) - len(enums) > 1 or len(enums) > 1:
         raise TypeError(f"unsupported union {tp!r}: use Optional[X] or Enum | str")
-    inner = converter.get_structure_hook(chosen)
+    inner = _structure_enum if enums else converter.get_structure_hook(chosen)
 
     def structure(value: Any, _: Any) -> Any:
         return None if value is None else inner(value, chosen)
