@@ -190,3 +190,30 @@ async def test_instance_without_connector_refuses(conn: MambuConnectorREST) -> N
         await client.refresh()
     client.connector = conn
     assert client.connector is conn
+
+
+async def test_iterate_streams_entities_and_closes(mock: respx.MockRouter, conn: MambuConnectorREST) -> None:
+    rows = [{"id": f"L{i}", "encodedKey": f"8a{i:03d}", "loanAmount": Decimal("10.50")} for i in range(5)]
+
+    def page(request: httpx.Request) -> httpx.Response:
+        offset = int(request.url.params.get("offset", "0"))
+        limit = int(request.url.params.get("limit", "1000"))
+        response = _json_response(rows[offset : offset + limit])
+        response.headers["items-total"] = str(len(rows))
+        return response
+
+    route = mock.post("/loans:search").mock(side_effect=page)
+    mock.get("/loans").mock(side_effect=page)
+    stream = MambuLoan.iterate(
+        connector=conn, filter_criteria=[F("accountState").equals("ACTIVE")], page_size=2
+    )
+    seen = [loan async for loan in stream]
+    await stream.aclose()
+    assert [loan.id for loan in seen] == [f"L{i}" for i in range(5)]
+    assert all(loan.loan_amount == Decimal("10.50") and loan.connector is conn for loan in seen)
+    assert route.called
+    body = _body(route.calls.last.request)
+    assert {"field": "accountState", "operator": "EQUALS", "value": "ACTIVE"} in body["filterCriteria"]
+    async with MambuLoan.iterate(connector=conn, page_size=2) as early:
+        first = await early.__anext__()
+    assert first.id == "L0"
