@@ -890,9 +890,6 @@ class MambuOperations(MambuConnector):
         allowed_fields: Sequence[str] | None,
     ) -> dict[str, Any]:
         extra = v.pick_allowed(kwargs, allowed_fields)
-        clash = sorted(set(extra) & set(fields))
-        if clash:
-            raise v.fail(f"{clash} given twice")
         return v.check_body(_drop_none({**fields, **extra}), "transaction")
 
     async def mambu_make_disbursement(
@@ -937,8 +934,9 @@ class MambuOperations(MambuConnector):
             "amount": v.check_amount(amount) if amount_required or amount is not None else None,
             **(extra_fields or {}),
             "notes": v.check_text(notes, "notes"),
-            "valueDate": v.check_date(valueDate, "valueDate"),
         }
+        if valueDate is not None:
+            fields["valueDate"] = v.check_date(valueDate, "valueDate")
         body = self._transaction_body(fields, kwargs, allowed_fields)
         return await self._call(self._post_write(path, body, idempotency_key))
 
