@@ -65,6 +65,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from mambu_async.connector.wire import UploadFile
+from mambu_async.errors import MambuConnectionError
 from mambu_async.testing.apierror import ApiError, api_error, not_found
 from mambu_async.testing.clock import FakeClock
 from mambu_async.testing.messages import FakeRequest, FakeResponse, error_response
@@ -191,8 +192,10 @@ class FakeMambu:
     def require(self, kind: str, ref: str) -> Record:
         """The stored record of ``kind`` with id or encodedKey ``ref``, else the kind's Mambu 404."""
         record = self.store[kind].get(ref)
+        spec = self.kinds.get(kind)
+        if record is None and spec is not None and spec.alt_lookup is not None:
+            record = spec.alt_lookup(self, ref)
         if record is None:
-            spec = self.kinds.get(kind)
             reason = spec.not_found if spec is not None else "OBJECT_NOT_FOUND"
             raise not_found(reason, f"{spec.label if spec else kind} {ref!r} was not found")
         return record
@@ -205,13 +208,15 @@ class FakeMambu:
         from mambu_async.testing.resources.crud import create_record
 
         with self.store.atomic():
-            return create_record(self, self.kinds[kind], dict(data))
+            record = create_record(self, self.kinds[kind], dict(data))
+        return record
 
     def get(self, kind: str, ref: str) -> Record:
         """A copy of the stored record (``ApiError`` 404 when missing)."""
         import copy
 
-        return copy.deepcopy(self.require(kind, ref))
+        record: Record = copy.deepcopy(self.require(kind, ref))
+        return record
 
     # -- the dispatch entry point ------------------------------------------------------------------
 
@@ -230,7 +235,9 @@ class FakeMambu:
 
         ``path`` is relative to ``/api`` and still percent-encoded (``/clients/A%2FB``); ``headers`` carry
         the auth (``Authorization: Basic ...`` or ``apiKey``) and ``Idempotency-Key``; ``body`` is the raw
-        JSON, or ``form`` + ``upload`` a multipart body. Never raises: failures become Mambu error bodies.
+        JSON, or ``form`` + ``upload`` a multipart body. Failures become Mambu error bodies; the one
+        exception is a scripted network fault (``fake.faults``), raised as the library's
+        ``MambuConnectionError``/``MambuTimeoutError`` as if the connection had failed.
         """
         request = FakeRequest(
             method=method.upper(),
@@ -249,9 +256,30 @@ class FakeMambu:
             return call(request)
         except ApiError as error:
             return error_response(error)
+        except MambuConnectionError:
+            raise  # a scripted network fault: the front reports it as a failed connection
         except Exception:
             logger.exception("FakeMambu failed on %s %s", request.method, request.path)
             return error_response(api_error(500, "INTERNAL_ERROR"))
+
+    async def dispatch_async(
+        self,
+        method: str,
+        path: str,
+        params: Iterable[tuple[str, str]] = (),
+        headers: Mapping[str, str] | None = None,
+        body: bytes | None = None,
+        *,
+        form: Mapping[str, str] | None = None,
+        upload: UploadFile | None = None,
+    ) -> FakeResponse:
+        """:meth:`dispatch`, then the latency scripted for the request (``fake.faults``, on its injectable
+        sleep): what the async fronts call."""
+        response = self.dispatch(method, path, params, headers, body, form=form, upload=upload)
+        faults = getattr(self, "faults", None)
+        if faults is not None:
+            await faults.pay_latency()
+        return response
 
     def _route(self, request: FakeRequest) -> FakeResponse:
         found = self.router.resolve(request.method, request.path)

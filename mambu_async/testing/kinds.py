@@ -106,6 +106,8 @@ class EntityKind:
     search_fields: dict[str, Field] = attrs.field(factory=dict)
     sorting_fields: dict[str, Field] = attrs.field(factory=dict)
     """Fields ``sortingCriteria`` accepts in ``:search``."""
+    alt_lookup: Callable[[FakeMambu, str], Record | None] | None = None
+    """Another way to address one (users by ``username``)."""
     custom_fields_for: str | None = None
     """``availableFor`` value of its custom field sets (``CLIENT``), if it has custom fields."""
     on_create: list[Callable[[FakeMambu, Record], None]] = attrs.field(factory=list)

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mambu_async.testing.resources import comments, customfields, documents, entities, transactions
+
 if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
 
 
 def install(fake: FakeMambu) -> None:
     """Register every core entity kind and route on ``fake``."""
+    for module in (entities, transactions, customfields, comments, documents):
+        module.install(fake)
