@@ -112,8 +112,8 @@ def connection_reset() -> Fault:
 
 def timeout(phase: Literal["connect", "read", "pool"] = "read") -> Fault:
     """A timeout: ``connect``/``pool`` before the request left, ``read`` after it was sent."""
-    kind: NetworkKind = "connect_timeout" if phase == "connect" else (
-        "pool_timeout" if phase == "pool" else "read_timeout"
+    kind: NetworkKind = (
+        "connect_timeout" if phase == "connect" else ("pool_timeout" if phase == "pool" else "read_timeout")
     )
     return Fault("network", network=kind)
 
@@ -177,6 +177,8 @@ class FaultPlan:
     rules: list[FaultRule] = attrs.field(factory=list)
     slept: list[float] = attrs.field(factory=list)
     """Every latency delay applied, in order."""
+    pending_latency: float = 0.0
+    """Latency scripted for the request being answered, paid by :meth:`pay_latency`."""
 
     def add(
         self,
@@ -224,8 +226,12 @@ class FaultPlan:
         """The network fault (if any) for one request, for the in-process path and the transport."""
         return self.take(method, path, network=True)[1]
 
-    async def delay(self, seconds: float) -> None:
-        """Wait ``seconds`` on the injected sleep (recorded in :attr:`slept`)."""
+    async def pay_latency(self) -> None:
+        """Wait the latency the last dispatched request was scripted to take (on :attr:`sleep`).
+
+        The backend's dispatch is synchronous; the fronts await this right after it returns.
+        """
+        seconds, self.pending_latency = self.pending_latency, 0.0
         if seconds > 0:
             self.slept.append(seconds)
             await self.sleep(seconds)

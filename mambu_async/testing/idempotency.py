@@ -19,9 +19,9 @@ Keys live as long as the tenant (Mambu's retention window is not documented).
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
-from collections.abc import Awaitable, Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
 import attrs
@@ -56,7 +56,6 @@ def request_fingerprint(
 @attrs.define
 class _Entry(Generic[R]):
     fingerprint: str
-    done: asyncio.Event
     response: R | None = None
 
 
@@ -64,11 +63,14 @@ class _Entry(Generic[R]):
 class IdempotencyStore(Generic[R]):
     """Remembers the response to each key and replays it (see the module docstring).
 
-    ``status_of`` tells the store a response's HTTP status so it can forget server errors.
+    ``status_of`` tells the store a response's HTTP status so it can forget server errors. The fake's
+    dispatch is synchronous, so on one event loop a duplicate can never overlap the first request;
+    when a threaded server runs dispatches in parallel, a duplicate blocks until the first is done.
     """
 
     status_of: Callable[[R], int]
     _entries: dict[str, _Entry[R]] = attrs.field(factory=dict, init=False)
+    _changed: threading.Condition = attrs.field(factory=threading.Condition, init=False)
     replays: int = attrs.field(default=0, init=False)
     """How many responses were replayed (for tests and diagnostics)."""
 
@@ -80,38 +82,41 @@ class IdempotencyStore(Generic[R]):
 
     def clear(self) -> None:
         """Forget every key."""
-        self._entries.clear()
+        with self._changed:
+            self._entries.clear()
 
-    async def run(self, key: str, fingerprint: str, operation: Callable[[], Awaitable[R]]) -> R:
+    def run(self, key: str, fingerprint: str, operation: Callable[[], R]) -> R:
         """Run ``operation`` once per key; replay its response for an identical request.
 
         Raises a 400 :class:`ApiError` when the key was used for a different request.
         """
-        while True:
-            entry = self._entries.get(key)
-            if entry is None:
-                break
-            if entry.fingerprint != fingerprint:
-                raise self._reuse_error(key)
-            if not entry.done.is_set():
-                await entry.done.wait()
-                continue  # the first may have failed and freed the key: look again
-            assert entry.response is not None
-            self.replays += 1
-            return entry.response
-        entry = _Entry[R](fingerprint=fingerprint, done=asyncio.Event())
-        self._entries[key] = entry
+        with self._changed:
+            while True:
+                entry = self._entries.get(key)
+                if entry is None:
+                    break
+                if entry.fingerprint != fingerprint:
+                    raise self._reuse_error(key)
+                if entry.response is None:
+                    self._changed.wait()  # the first is still running (threaded servers only)
+                    continue
+                self.replays += 1
+                return entry.response
+            entry = _Entry[R](fingerprint=fingerprint)
+            self._entries[key] = entry
         try:
-            response = await operation()
+            response = operation()
         except BaseException:
-            del self._entries[key]
-            entry.done.set()
+            with self._changed:
+                del self._entries[key]
+                self._changed.notify_all()
             raise
-        if self.status_of(response) >= 500:
-            del self._entries[key]
-        else:
-            entry.response = response
-        entry.done.set()
+        with self._changed:
+            if self.status_of(response) >= 500:
+                del self._entries[key]
+            else:
+                entry.response = response
+            self._changed.notify_all()
         return response
 
     @staticmethod

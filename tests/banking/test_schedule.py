@@ -21,8 +21,12 @@ D = Decimal
 
 def _terms(method: str, **kw: object) -> LoanTerms:
     base: dict[str, object] = dict(
-        principal=D("1200"), interest_rate=D("12"), method=method, installments=12,
-        first_due=date(2024, 2, 15), start=date(2024, 1, 15),
+        principal=D("1200"),
+        interest_rate=D("12"),
+        method=method,
+        installments=12,
+        first_due=date(2024, 2, 15),
+        start=date(2024, 1, 15),
     )
     base.update(kw)
     return LoanTerms(**base)  # type: ignore[arg-type]
@@ -59,7 +63,9 @@ def test_equal_installments_annuity() -> None:
 def test_due_dates_step_months_and_clamp_short_months() -> None:
     terms = _terms("FLAT", first_due=date(2024, 1, 31), installments=3)
     assert [i.due_date for i in build_installments(terms)] == [
-        date(2024, 1, 31), date(2024, 2, 29), date(2024, 3, 31),
+        date(2024, 1, 31),
+        date(2024, 2, 29),
+        date(2024, 3, 31),
     ]
     next_month = add_period(date(2024, 1, 31), "MONTHS", 1, short_month="FIRST_DAY_OF_NEXT_MONTH")
     assert next_month == date(2024, 3, 1)
@@ -67,12 +73,22 @@ def test_due_dates_step_months_and_clamp_short_months() -> None:
 
 
 def test_first_due_date_defaults_to_one_period_after_disbursement() -> None:
-    loan = {"loanAmount": 300, "scheduleSettings": {"repaymentInstallments": 3, "repaymentPeriodCount": 2,
-                                                    "repaymentPeriodUnit": "WEEKS", "gracePeriod": 0}}
+    loan = {
+        "loanAmount": 300,
+        "scheduleSettings": {
+            "repaymentInstallments": 3,
+            "repaymentPeriodCount": 2,
+            "repaymentPeriodUnit": "WEEKS",
+            "gracePeriod": 0,
+        },
+    }
     terms = LoanTerms.from_loan(loan, date(2024, 1, 1))
     assert terms.method == "DECLINING_BALANCE"  # no settings: declining balance
-    assert [i.due_date for i in build_installments(terms)] == [date(2024, 1, 15), date(2024, 1, 29),
-                                                               date(2024, 2, 12)]
+    assert [i.due_date for i in build_installments(terms)] == [
+        date(2024, 1, 15),
+        date(2024, 1, 29),
+        date(2024, 2, 12),
+    ]
 
 
 def test_grace_period_pays_interest_only() -> None:

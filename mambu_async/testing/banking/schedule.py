@@ -200,9 +200,7 @@ def iter_installments(terms: LoanTerms) -> Iterator[Installment]:
     principal_each = money(terms.principal / paying)
     annuity = ZERO
     if terms.method == "DECLINING_BALANCE_DISCOUNTED":
-        annuity = (
-            money(terms.principal * rate / (1 - (1 + rate) ** -paying)) if rate > 0 else principal_each
-        )
+        annuity = money(terms.principal * rate / (1 - (1 + rate) ** -paying)) if rate > 0 else principal_each
     outstanding = terms.principal
     for number in range(1, n + 1):
         in_grace = number <= grace
@@ -336,10 +334,7 @@ def loan_balances(
             booked = sum((i.expected[component] for i in installments), ZERO)
         else:
             booked = sum(
-                (
-                    i.expected[component] if i.due_date <= today else i.paid[component]
-                    for i in installments
-                ),
+                (i.expected[component] if i.due_date <= today else i.paid[component] for i in installments),
                 ZERO,
             )
         out[f"{name}Due"] = due

@@ -1,0 +1,608 @@
+"""Loan accounts: state changes, disbursement, repayment, fees, write-off, pay-off, adjustments, schedule.
+
+A loan's balances and schedule are never edited by hand: they are recomputed by replaying its
+non-adjusted transactions over the schedule its terms give (:func:`replay`), so they always agree with
+the transactions, whatever was adjusted. Routes (MambuPy's for what loans.json lacks, api-semantics §8.2):
+
+- ``POST /loans/{id}:changeState`` ``{action, notes}`` → 200 the loan (lo.json)
+- ``POST /loans/{id}/disbursement-transactions`` → 201 the transaction
+- ``POST /loans/{id}/repayment-transactions`` → 201 the transaction
+- ``POST /loans/{id}/fee-transactions`` → 201 the transaction
+- ``POST /loans/{id}:writeOff`` ``{notes}`` → 200 the write-off transaction [INFERRED shape]
+- ``POST /loans/{id}:payOff`` → 204 (lo.json)
+- ``POST /loans/transactions/{id}:adjust`` ``{notes}`` → 200 the adjustment transaction
+- ``GET /loans/{id}/transactions``, ``GET /loans/transactions/{id}``
+- ``GET /loans/{id}/schedule`` → ``{"installments": [...], "currency": {"code"}}``
+
+Value dates: a disbursement may not be dated before the approval nor in the future
+(``INVALID_DISBURSEMENT_DATE``); a repayment may not be dated before the disbursement
+(``BACKDATE_BEFORE_ACTIVATION``) nor in the future (``REPAYMENT_DATE_IN_THE_FUTURE_ERROR``).
+Arrears: an ``ACTIVE`` loan with an installment unpaid more than ``arrearsTolerancePeriod`` days past
+its due date is ``ACTIVE_IN_ARREARS`` (and back when paid); nothing ages unless the clock moves.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from mambu_async.testing.apierror import bad_request, not_found
+from mambu_async.testing.banking.common import (
+    account_transactions,
+    amount_of,
+    banking,
+    common_fields,
+    date_of,
+    value_date,
+)
+from mambu_async.testing.banking.schedule import (
+    COMPONENTS,
+    ZERO,
+    Allocation,
+    Installment,
+    LoanTerms,
+    allocate,
+    build_installments,
+    loan_balances,
+    oldest_late_due_date,
+    payoff_amount,
+    to_decimal,
+)
+from mambu_async.testing.banking.states import LOAN_DELETABLE, LOAN_REPAYABLE, loan_state, next_loan_state
+from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response, no_content
+from mambu_async.testing.query import details_level, paging, respond_page
+from mambu_async.testing.store import Record
+
+if TYPE_CHECKING:
+    from mambu_async.testing.backend import FakeMambu
+
+TX = "loantransactions"
+_OWNER_KEYS = {
+    "assignedBranchKey": "branchKey",
+    "assignedCentreKey": "centreKey",
+    "assignedUserKey": "userKey",
+}
+_AFFECTED = {
+    "principal": "principalAmount",
+    "interest": "interestAmount",
+    "fee": "feesAmount",
+    "penalty": "penaltyAmount",
+}
+
+
+@attrs.define
+class Ledger:
+    """A loan replayed: its installments and how each transaction was applied."""
+
+    installments: list[Installment]
+    applied: dict[str, Allocation]
+    disbursed_on: dt.date | None
+
+
+def _transactions(fake: FakeMambu, loan: Record) -> list[Record]:
+    return account_transactions(fake, TX, banking(fake).loan_transactions, loan["encodedKey"])
+
+
+def _live(transactions: Iterable[Record]) -> list[Record]:
+    return [
+        t for t in transactions if not t.get("adjustmentTransactionKey") and "originalTransactionKey" not in t
+    ]
+
+
+def replay(fake: FakeMambu, loan: Record, extra: Record | None = None) -> Ledger:
+    """Rebuild the loan's schedule from its terms and its live transactions (plus ``extra``)."""
+    txs = _live(_transactions(fake, loan)) + ([extra] if extra is not None else [])
+    disbursement = next((t for t in txs if t["type"] == "DISBURSEMENT"), None)
+    if disbursement is None:
+        return Ledger([], {}, None)
+    start = date_of(fake, disbursement["valueDate"]) or fake.clock.today()
+    first_due = date_of(fake, (loan.get("disbursementDetails") or {}).get("firstRepaymentDate"))
+    installments = build_installments(LoanTerms.from_loan(loan, start, first_due))
+    applied: dict[str, Allocation] = {}
+    fees = banking(fake).fee_installments
+    application = (loan.get("interestSettings") or {}).get("interestApplicationMethod")
+    upfront_interest = application == "AFTER_DISBURSEMENT"
+    order = sorted(
+        (t for t in txs if t is not disbursement),
+        key=lambda t: (date_of(fake, t["valueDate"]) or start, int(t["id"])),
+    )
+    for tx in order:
+        on = date_of(fake, tx["valueDate"]) or start
+        amount = to_decimal(tx["amount"])
+        if tx["type"] == "REPAYMENT":
+            applied[tx["encodedKey"]] = allocate(
+                installments, amount, on, payment_method=loan.get("paymentMethod") or "HORIZONTAL"
+            )
+        elif tx["type"] == "FEE_APPLIED":
+            number = fees.get(tx["encodedKey"])
+            target = _fee_installment(installments, on, number)
+            target.expected["fee"] += amount
+            applied[tx["encodedKey"]] = Allocation(fee=amount)
+        elif tx["type"] == "WRITE_OFF":
+            # what the balances hold is written off; interest not yet applied is simply not charged
+            written = Allocation()
+            for inst in installments:
+                for component in COMPONENTS:
+                    if component != "interest" or inst.due_date <= on or upfront_interest:
+                        written.add(component, inst.outstanding(component))
+                    inst.expected[component] = inst.paid[component]
+            applied[tx["encodedKey"]] = written
+    return Ledger(installments, applied, start)
+
+
+def _fee_installment(installments: list[Installment], on: dt.date, number: int | None) -> Installment:
+    if number is not None and 1 <= number <= len(installments):
+        return installments[number - 1]
+    for inst in installments:
+        if inst.due_date >= on and inst.total_outstanding > ZERO:
+            return inst
+    return installments[-1]
+
+
+def _affected(allocation: Allocation, sign: int = 1) -> dict[str, Decimal]:
+    out = {name: getattr(allocation, component) * sign for component, name in _AFFECTED.items()}
+    out.update(
+        interestFromArrearsAmount=ZERO,
+        deferredInterestAmount=ZERO,
+        fundersInterestAmount=ZERO,
+        organizationCommissionAmount=ZERO,
+    )
+    return out
+
+
+def settle(fake: FakeMambu, loan: Record, ledger: Ledger | None = None) -> Record:
+    """Store the loan with balances, arrears and closing that follow from its ledger; returns it."""
+    ledger = ledger or replay(fake, loan)
+    today = fake.clock.today()
+    loan = dict(loan)
+    application = (loan.get("interestSettings") or {}).get(
+        "interestApplicationMethod"
+    ) or "REPAYMENT_DUE_DATE"
+    balances = loan_balances(ledger.installments, today, interest_application=application)
+    loan["balances"] = {
+        **(loan.get("balances") or {}),
+        **balances,
+        "holdBalance": ZERO,
+        "redrawBalance": ZERO,
+        "interestFromArrearsDue": ZERO,
+        "interestFromArrearsPaid": ZERO,
+        "interestFromArrearsBalance": ZERO,
+    }
+    state, sub = loan_state(loan)
+    outstanding = sum((i.total_outstanding for i in ledger.installments), ZERO)
+    if ledger.disbursed_on is not None and state in LOAN_REPAYABLE and outstanding <= ZERO:
+        loan.update(accountState="CLOSED", accountSubState="REPAID", closedDate=fake.clock.iso())
+        state, sub = "CLOSED", "REPAID"
+    elif state == "CLOSED" and sub == "REPAID" and outstanding > ZERO:
+        loan["accountState"], state = "ACTIVE", "ACTIVE"
+        loan.pop("accountSubState", None)
+        loan.pop("closedDate", None)
+    late = oldest_late_due_date(ledger.installments, today) if state in LOAN_REPAYABLE else None
+    days_late = (today - late).days if late is not None else 0
+    tolerance = int(loan.get("arrearsTolerancePeriod") or 0)
+    if state in LOAN_REPAYABLE:
+        in_arrears = late is not None and days_late > tolerance
+        if in_arrears and state == "ACTIVE":
+            loan["lastSetToArrearsDate"] = fake.clock.iso()
+        loan["accountState"] = "ACTIVE_IN_ARREARS" if in_arrears else "ACTIVE"
+        loan["daysLate"] = days_late
+        loan["daysInArrears"] = days_late if in_arrears else 0
+    else:
+        loan["daysLate"] = loan["daysInArrears"] = 0
+    _update_allocations(fake, ledger)
+    loan["lastModifiedDate"] = fake.clock.iso()
+    return fake.store["loans"].put(loan)
+
+
+def _update_allocations(fake: FakeMambu, ledger: Ledger) -> None:
+    """Keep each live repayment's ``affectedAmounts`` equal to its split in the current replay."""
+    store = fake.store[TX]
+    for key, allocation in ledger.applied.items():
+        record = store.get(key)
+        if record is None:
+            continue
+        affected = _affected(allocation)
+        if record.get("affectedAmounts") != affected:
+            store.put({**record, "affectedAmounts": affected})
+
+
+def _require_loan(fake: FakeMambu, ref: str) -> Record:
+    return dict(fake.require("loans", ref))
+
+
+def _new_transaction(
+    fake: FakeMambu, loan: Record, tx_type: str, amount: Decimal, when: str, body: dict[str, Any]
+) -> Record:
+    key = fake.new_key()
+    record: Record = {
+        "encodedKey": key,
+        "id": str(fake.new_int_id(TX)),
+        "parentAccountKey": loan["encodedKey"],
+        "type": tx_type,
+        "amount": amount,
+        "originalAmount": amount,
+        "valueDate": when,
+        "bookingDate": body.get("bookingDate") or when,
+        "creationDate": fake.clock.iso(),
+        **common_fields(body),
+    }
+    for source, target in _OWNER_KEYS.items():
+        if loan.get(source):
+            record[target] = loan[source]
+    fake.store[TX].put(record)
+    banking(fake).loan_transactions.setdefault(loan["encodedKey"], []).append(key)
+    return record
+
+
+def _with_account_balances(fake: FakeMambu, tx: Record, loan: Record) -> Record:
+    balances = loan.get("balances") or {}
+    total = sum(
+        (to_decimal(balances.get(f"{n}Balance")) for n in ("principal", "interest", "fees", "penalty")), ZERO
+    )
+    tx = {
+        **(fake.store[TX].get(tx["encodedKey"]) or tx),
+        "accountBalances": {
+            "totalBalance": total,
+            "principalBalance": to_decimal(balances.get("principalBalance")),
+            "advancePosition": ZERO,
+            "arrearsPosition": ZERO,
+            "expectedPrincipalRedraw": ZERO,
+            "redrawBalance": ZERO,
+        },
+    }
+    return fake.store[TX].put(tx)
+
+
+# -- routes -----------------------------------------------------------------------------------------
+
+
+def change_state(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /loans/{id}:changeState``."""
+    loan = _require_loan(fake, request.path_params["id"])
+    body = request.json_object()
+    action = body.get("action")
+    if not isinstance(action, str):
+        raise bad_request("INVALID_PARAMETERS", "Property action may not be null")
+    previous = ("APPROVED", None) if loan.get("approvedDate") else ("PENDING_APPROVAL", None)
+    state, sub = next_loan_state(loan, action, previous)
+    if action == "CLOSE":
+        ledger = replay(fake, loan)
+        if any(i.total_outstanding > ZERO for i in ledger.installments):
+            raise bad_request("ACCOUNT_HAS_REMAINING_BALANCE", "The loan account still has a balance")
+    now = fake.clock.iso()
+    if action == "APPROVE":
+        loan["approvedDate"] = now
+    elif action == "UNDO_APPROVE":
+        loan.pop("approvedDate", None)
+    if state == "CLOSED":
+        loan["closedDate"] = now
+        loan["accountSubState"] = sub
+    else:
+        loan.pop("closedDate", None)
+        loan.pop("accountSubState", None)
+    loan["accountState"] = state
+    if notes := body.get("notes"):
+        loan["notes"] = notes
+    loan["lastModifiedDate"] = now
+    stored = settle(fake, loan) if state in LOAN_REPAYABLE else fake.store["loans"].put(loan)
+    return json_response(200, fake.get("loans", stored["encodedKey"]))
+
+
+def disburse(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /loans/{id}/disbursement-transactions``: APPROVED → ACTIVE."""
+    loan = _require_loan(fake, request.path_params["id"])
+    body = request.json_object() if request.body else {}
+    state, _ = loan_state(loan)
+    if state != "APPROVED":
+        disbursed = (loan.get("disbursementDetails") or {}).get("disbursementDate")
+        reason = "ACCOUNT_ALREADY_DISBURSED" if disbursed else "INVALID_ACCOUNT_STATE"
+        raise bad_request(reason, f"Cannot disburse a loan account in state {state}")
+    on, when = value_date(fake, body)
+    approved = date_of(fake, loan.get("approvedDate"))
+    if on > fake.clock.today():
+        raise bad_request("INVALID_DISBURSEMENT_DATE", "The disbursement date cannot be in the future")
+    if approved is not None and on < approved:
+        raise bad_request("INVALID_DISBURSEMENT_DATE", "The disbursement date is before the approval date")
+    loan_amount = to_decimal(loan.get("loanAmount"))
+    amount = amount_of(body, required=False)
+    if amount is not None and amount != loan_amount:
+        raise bad_request("INVALID_AMOUNT", f"The disbursed amount must equal the loan amount {loan_amount}")
+    details = dict(loan.get("disbursementDetails") or {})
+    first = body.get("firstRepaymentDate") or details.get("firstRepaymentDate")
+    if first is not None:
+        first_day = date_of(fake, first)
+        if first_day is None or first_day <= on:
+            raise bad_request(
+                "INVALID_FIRST_REPAYMENT_DUE_DATE",
+                "The first repayment date must be a date-time after the disbursement date",
+            )
+    tx = _new_transaction(fake, loan, "DISBURSEMENT", loan_amount, when, body)
+    tx = fake.store[TX].put({**tx, "affectedAmounts": {**_affected(Allocation(principal=loan_amount))}})
+    terms = LoanTerms.from_loan(loan, on, date_of(fake, first))
+    due = terms.due_date(1)
+    details.update(disbursementDate=when)
+    details["firstRepaymentDate"] = first or dt.datetime.combine(
+        due, dt.time(), tzinfo=fake.clock.now().tzinfo
+    ).isoformat(timespec="seconds")
+    details.setdefault("encodedKey", fake.new_key())
+    loan.update(accountState="ACTIVE", disbursementDetails=details, activationTransactionKey=tx["encodedKey"])
+    stored = settle(fake, loan)
+    return json_response(201, _with_account_balances(fake, tx, stored))
+
+
+def check_repayable(loan: Record) -> None:
+    state, _ = loan_state(loan)
+    if state not in LOAN_REPAYABLE:
+        raise bad_request(
+            "INVALID_ACCOUNT_STATE_FOR_REPAYMENTS", f"Cannot repay a loan account in state {state}"
+        )
+
+
+def repay_internal(
+    fake: FakeMambu, loan: Record, amount: Decimal, on: dt.date, when: str, body: dict[str, Any]
+) -> Record:
+    if amount <= ZERO:
+        raise bad_request("INVALID_AMOUNT", "The repayment amount must be positive")
+    ledger = replay(fake, loan)
+    if ledger.disbursed_on is not None and on < ledger.disbursed_on:
+        raise bad_request("BACKDATE_BEFORE_ACTIVATION", "The repayment is dated before the disbursement")
+    if on > fake.clock.today():
+        raise bad_request("REPAYMENT_DATE_IN_THE_FUTURE_ERROR", "The repayment date cannot be in the future")
+    tx = _new_transaction(fake, loan, "REPAYMENT", amount, when, body)
+    ledger = replay(fake, loan)
+    applied = ledger.applied[tx["encodedKey"]]
+    if applied.total < amount:
+        raise bad_request(
+            "EXCESS_REPAYMENT_ERROR", f"The repayment exceeds what is owed by {amount - applied.total}"
+        )
+    if loan.get("futurePaymentsAcceptance") == "NO_FUTURE_PAYMENTS" and (
+        applied.principal
+        > sum((i.expected["principal"] for i in ledger.installments if i.due_date <= on), ZERO)
+    ):
+        raise bad_request("FUTURE_PAYMENT_NOT_ALLOWED_ERROR", "The loan does not accept future payments")
+    stored = settle(fake, loan, ledger)
+    return _with_account_balances(fake, tx, stored)
+
+
+def repay(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /loans/{id}/repayment-transactions``."""
+    loan = _require_loan(fake, request.path_params["id"])
+    body = request.json_object()
+    check_repayable(loan)
+    amount = amount_of(body)
+    assert amount is not None
+    on, when = value_date(fake, body)
+    return json_response(201, repay_internal(fake, loan, amount, on, when, body))
+
+
+def pay_off(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /loans/{id}:payOff``: repay everything owed today; 204."""
+    loan = _require_loan(fake, request.path_params["id"])
+    body = request.json_object() if request.body else {}
+    check_repayable(loan)
+    ledger = replay(fake, loan)
+    amount = payoff_amount(ledger.installments, fake.clock.today())
+    if amount <= ZERO:
+        raise bad_request("CANNOT_APPLY_REPAYMENT_ON_ZERO_BALANCE_ACCOUNT", "Nothing is owed")
+    repay_internal(fake, loan, amount, fake.clock.today(), fake.clock.iso(), body)
+    return no_content()
+
+
+def apply_fee(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /loans/{id}/fee-transactions`` ``{amount, installmentNumber?, valueDate?, notes?}``."""
+    loan = _require_loan(fake, request.path_params["id"])
+    body = request.json_object()
+    state, _ = loan_state(loan)
+    if state not in LOAN_REPAYABLE:
+        raise bad_request("INVALID_ACCOUNT_STATE", f"Cannot apply a fee to a loan account in state {state}")
+    amount = amount_of(body)
+    assert amount is not None
+    if amount <= ZERO:
+        raise bad_request("FEE_AMOUNT_MUST_BE_STRICTLY_POSITIVE", "The fee amount must be positive")
+    on, when = value_date(fake, body)
+    if on > fake.clock.today():
+        raise bad_request("BACKDATE_SET_IN_THE_FUTURE", "The fee cannot be dated in the future")
+    ledger = replay(fake, loan)
+    number = body.get("installmentNumber")
+    if number is not None and (not isinstance(number, int) or not 1 <= number <= len(ledger.installments)):
+        raise bad_request("INVALID_REPAYMENT_NUMBER", f"No installment number {number!r}")
+    if ledger.disbursed_on is not None and on < ledger.disbursed_on:
+        raise bad_request("BACKDATE_BEFORE_ACTIVATION", "The fee is dated before the disbursement")
+    tx = _new_transaction(fake, loan, "FEE_APPLIED", amount, when, body)
+    if number is not None:
+        banking(fake).fee_installments[tx["encodedKey"]] = number
+    stored = settle(fake, loan)
+    return json_response(201, _with_account_balances(fake, tx, stored))
+
+
+def write_off(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /loans/{id}:writeOff``: CLOSED + WRITTEN_OFF, balances to zero."""
+    loan = _require_loan(fake, request.path_params["id"])
+    body = request.json_object() if request.body else {}
+    state, _ = loan_state(loan)
+    if state not in LOAN_REPAYABLE:
+        raise bad_request("INVALID_ACCOUNT_STATE", f"Cannot write off a loan account in state {state}")
+    tx = _new_transaction(fake, loan, "WRITE_OFF", ZERO, fake.clock.iso(), body)
+    ledger = replay(fake, loan)
+    owed = ledger.applied[tx["encodedKey"]].total
+    tx = fake.store[TX].put({**tx, "amount": owed, "originalAmount": owed})
+    loan.update(accountState="CLOSED", accountSubState="WRITTEN_OFF", closedDate=fake.clock.iso())
+    stored = settle(fake, loan, ledger)
+    return json_response(200, _with_account_balances(fake, tx, stored))
+
+
+_ADJUSTMENT_TYPES = {
+    "DISBURSEMENT": "DISBURSEMENT_ADJUSTMENT",
+    "REPAYMENT": "REPAYMENT_ADJUSTMENT",
+    "FEE_APPLIED": "FEE_ADJUSTMENT",
+    "WRITE_OFF": "WRITE_OFF_ADJUSTMENT",
+}
+
+
+def adjust(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /loans/transactions/{id}:adjust``: reverse a transaction's effects."""
+    body = request.json_object() if request.body else {}
+    return json_response(200, adjust_internal(fake, request.path_params["id"], body))
+
+
+def adjust_internal(fake: FakeMambu, ref: str, body: dict[str, Any]) -> Record:
+    """Adjust loan transaction ``ref``; returns the adjustment transaction."""
+    original = fake.store[TX].get(ref)
+    if original is None:
+        raise not_found("INVALID_TRANSACTION_ID", f"Loan transaction {ref!r} was not found")
+    if original.get("adjustmentTransactionKey"):
+        raise bad_request(
+            "TRANSACTION_ALREADY_ADJUSTED", f"Transaction {original['id']} was already adjusted"
+        )
+    adjustment_type = _ADJUSTMENT_TYPES.get(original["type"])
+    if adjustment_type is None:
+        raise bad_request(
+            "TRANSACTION_TYPE_DOES_NOT_ALLOW_ADJUSTMENT", f"{original['type']} cannot be adjusted"
+        )
+    loan = _require_loan(fake, original["parentAccountKey"])
+    live = _live(_transactions(fake, loan))
+    if original["type"] == "DISBURSEMENT" and any(t["type"] != "DISBURSEMENT" for t in live):
+        raise bad_request(
+            "TRANSACTION_TYPE_DOES_NOT_ALLOW_ADJUSTMENT",
+            "Adjust the loan's other transactions before its disbursement",
+        )
+    amount = to_decimal(original["amount"])
+    tx = _new_transaction(fake, loan, adjustment_type, -amount, fake.clock.iso(), body)
+    affected = {
+        k: -v for k, v in (original.get("affectedAmounts") or {}).items() if isinstance(v, Decimal | int)
+    }
+    tx = fake.store[TX].put(
+        {**tx, "originalTransactionKey": original["encodedKey"], "affectedAmounts": affected}
+    )
+    fake.store[TX].put({**original, "adjustmentTransactionKey": tx["encodedKey"]})
+    if original["type"] == "DISBURSEMENT":
+        details = {
+            k: v for k, v in (loan.get("disbursementDetails") or {}).items() if k != "disbursementDate"
+        }
+        loan.update(accountState="APPROVED", disbursementDetails=details)
+        loan.pop("activationTransactionKey", None)
+        for name in ("balances", "daysLate", "daysInArrears"):
+            loan.pop(name, None)
+        loan["lastModifiedDate"] = fake.clock.iso()
+        stored = fake.store["loans"].put(loan)
+    else:
+        if original["type"] == "WRITE_OFF":
+            loan.update(accountState="ACTIVE")
+            loan.pop("accountSubState", None)
+            loan.pop("closedDate", None)
+        stored = settle(fake, loan)
+    return _with_account_balances(fake, tx, stored)
+
+
+def schedule(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``GET /loans/{id}/schedule``: the installments (a preview before disbursement)."""
+    loan = _require_loan(fake, request.path_params["id"])
+    ledger = replay(fake, loan)
+    installments = ledger.installments
+    if ledger.disbursed_on is None:
+        details = loan.get("disbursementDetails") or {}
+        start = date_of(fake, details.get("expectedDisbursementDate")) or fake.clock.today()
+        installments = build_installments(
+            LoanTerms.from_loan(loan, start, date_of(fake, details.get("firstRepaymentDate")))
+        )
+    return json_response(200, render_schedule(fake, loan, installments))
+
+
+def render_schedule(fake: FakeMambu, loan: Record, installments: list[Installment]) -> dict[str, Any]:
+    """Mambu's v2 schedule document for ``installments``."""
+    today = fake.clock.today()
+    tz = fake.clock.now().tzinfo
+    rows = []
+    for inst in installments:
+
+        def part(component: str, inst: Installment = inst) -> dict[str, Any]:
+            expected, paid = inst.expected[component], inst.paid[component]
+            amounts = {"expected": expected, "paid": paid, "due": expected - paid}
+            out: dict[str, Any] = {"amount": amounts}
+            if component != "principal":
+                out["tax"] = {"expected": ZERO, "paid": ZERO, "due": ZERO}
+            return out
+
+        row: dict[str, Any] = {
+            "encodedKey": f"{loan['encodedKey'][:24]}{inst.number:08x}",
+            "parentAccountKey": loan["encodedKey"],
+            "number": str(inst.number),
+            "dueDate": dt.datetime.combine(inst.due_date, dt.time(), tzinfo=tz).isoformat(timespec="seconds"),
+            "state": inst.state(today),
+            "isPaymentHoliday": False,
+            "principal": part("principal"),
+            "interest": part("interest"),
+            "fee": part("fee"),
+            "penalty": part("penalty"),
+        }
+        if inst.last_paid_date is not None:
+            row["lastPaidDate"] = dt.datetime.combine(inst.last_paid_date, dt.time(), tzinfo=tz).isoformat(
+                timespec="seconds"
+            )
+            if inst.total_outstanding <= ZERO:
+                row["repaidDate"] = row["lastPaidDate"]
+        rows.append(row)
+    return {"installments": rows, "currency": {"code": _currency(fake, loan)}}
+
+
+def _currency(fake: FakeMambu, loan: Record) -> str:
+    product = fake.store["loanproducts"].get(str(loan.get("productTypeKey") or ""))
+    code = ((product or {}).get("currency") or {}).get("code")
+    return code if isinstance(code, str) else "EUR"
+
+
+def list_transactions(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``GET /loans/{id}/transactions``: oldest first, paged."""
+    loan = _require_loan(fake, request.path_params["id"])
+    return respond_page(fake.kind(TX), _transactions(fake, loan), paging(request), details_level(request))
+
+
+def get_transaction(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``GET /loans/transactions/{id}``."""
+    ref = request.path_params["id"]
+    record = fake.store[TX].get(ref)
+    if record is None:
+        raise not_found("INVALID_TRANSACTION_ID", f"Loan transaction {ref!r} was not found")
+    return json_response(200, dict(record))
+
+
+# -- hooks on the core loan kind --------------------------------------------------------------------
+
+
+def on_create(fake: FakeMambu, loan: Record) -> None:
+    """A new loan starts ``PENDING_APPROVAL`` (or ``PARTIAL_APPLICATION`` if asked) with zero balances."""
+    if loan.get("accountState") not in ("PARTIAL_APPLICATION", "PENDING_APPROVAL"):
+        loan["accountState"] = "PENDING_APPROVAL"
+    loan.pop("accountSubState", None)
+    names = ("principal", "interest", "fees", "penalty", "interestFromArrears")
+    loan["balances"] = {f"{n}{part}": ZERO for n in names for part in ("Due", "Paid", "Balance")}
+    loan["balances"].update(holdBalance=ZERO, redrawBalance=ZERO)
+    loan.setdefault("accruedInterest", ZERO)
+    loan.setdefault("daysInArrears", 0)
+    loan.setdefault("daysLate", 0)
+
+
+def refuse_state_edits(fake: FakeMambu, new: Record, old: Record | None) -> None:
+    """PUT/PATCH may not move a loan between states (that is what ``:changeState`` is for)."""
+    if old is None:
+        return
+    for name in ("accountState", "accountSubState"):
+        if new.get(name) != old.get(name):
+            raise bad_request("INVALID_STATE_TRANSITION", f"{name} changes only through loan account actions")
+
+
+def guard_delete(fake: FakeMambu, loan: Record) -> None:
+    """Only loans never disbursed may be deleted [INFERRED]."""
+    state, _ = loan_state(loan)
+    if state not in LOAN_DELETABLE:
+        raise bad_request("INVALID_ACCOUNT_STATE", f"Cannot delete a loan account in state {state}")
+
+
+def age(fake: FakeMambu) -> None:
+    """Re-settle every active loan for the clock's date (arrears, due amounts)."""
+    for loan in fake.store["loans"].find(lambda r: r.get("accountState") in LOAN_REPAYABLE):
+        settle(fake, loan)

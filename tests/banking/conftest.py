@@ -1,0 +1,18 @@
+"""Fixtures for the banking rule tests."""
+
+from __future__ import annotations
+
+import pytest
+from banking_helpers import Call, caller
+
+from mambu_async.testing.backend import FakeMambu
+
+
+@pytest.fixture
+def fake() -> FakeMambu:
+    return FakeMambu()
+
+
+@pytest.fixture
+def call(fake: FakeMambu) -> Call:
+    return caller(fake)
