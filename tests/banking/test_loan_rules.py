@@ -92,7 +92,7 @@ def test_clock_moves_overdue_installments_into_arrears(fake: FakeMambu, call: Ca
     call("POST", "/loans/L1/disbursement-transactions", {})
     fake.clock.advance(days=40)
     assert fake.get("loans", "L1")["accountState"] == "ACTIVE"  # nothing ages until asked
-    status, loan = call("GET", "/loans/L1/schedule")
+    assert call("GET", "/loans/L1/schedule")[0] == 200
     loan = fake.get("loans", "L1")
     assert loan["accountState"] == "ACTIVE_IN_ARREARS" and loan["daysInArrears"] == 9
     assert loan["balances"]["principalDue"] == 100 and loan["balances"]["interestDue"] == 12
