@@ -6,8 +6,8 @@ backend's extension modules). It gives the tenant:
 
 - ``fake.faults`` (:class:`~mambu_async.testing.faults.FaultPlan`): scripted faults per route and count;
 - ``fake.idempotency`` (:class:`~mambu_async.testing.idempotency.IdempotencyStore`): key replay;
-- the loan and deposit routes of :mod:`.loans` and :mod:`.deposits`, and their hooks on the core
-  ``loans``/``deposits`` kinds (initial state and balances, read-only states, delete guards);
+- the loan and deposit routes of :mod:`.loans` and :mod:`.deposits` (the core serves the accounts'
+  CRUD and the transactions' get, list and search);
 - ageing: when the clock's date has moved since the last request, active loans are re-settled
   (installments past due → ``ACTIVE_IN_ARREARS``) and deposits past their maturity date matured,
   before the request is answered. :func:`age` does the same on demand.
@@ -22,7 +22,6 @@ from mambu_async.testing.banking.common import BankingState, banking
 from mambu_async.testing.banking.errors import register_codes
 from mambu_async.testing.faults import FaultPlan
 from mambu_async.testing.idempotency import IDEMPOTENT_METHODS, IdempotencyStore, request_fingerprint
-from mambu_async.testing.kinds import EntityKind
 from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response
 
 if TYPE_CHECKING:
@@ -43,8 +42,6 @@ _ROUTES: tuple[tuple[str, str, Callable[[FakeMambu, FakeRequest], FakeResponse]]
     ("POST", "/loans/{id}:writeOff", loans.write_off),
     ("POST", "/loans/{id}:payOff", loans.pay_off),
     ("POST", "/loans/transactions/{id}:adjust", loans.adjust),
-    ("GET", "/loans/{id}/transactions", loans.list_transactions),
-    ("GET", "/loans/transactions/{id}", loans.get_transaction),
     ("GET", "/loans/{id}/schedule", loans.schedule),
     ("POST", "/deposits/{id}:changeState", deposits.change_state),
     ("POST", "/deposits/{id}/deposit-transactions", deposits.make_deposit),
@@ -54,8 +51,6 @@ _ROUTES: tuple[tuple[str, str, Callable[[FakeMambu, FakeRequest], FakeResponse]]
     ("POST", "/deposits/transactions/{id}:adjust", deposits.adjust),
     ("POST", "/deposits/{id}:startMaturity", deposits.start_maturity),
     ("POST", "/deposits/{id}:undoMaturity", deposits.undo_maturity),
-    ("GET", "/deposits/{id}/transactions", deposits.list_transactions),
-    ("GET", "/deposits/transactions/{id}", deposits.get_transaction),
 )
 
 
@@ -68,31 +63,9 @@ def install(fake: FakeMambu) -> None:
     fake.idempotency = state.idempotency  # type: ignore[attr-defined]
     for method, template, handler in _ROUTES:
         fake.router.add(method, template, handler)
-    _hook_kinds(fake)
     fake.add_middleware(_ageing(fake))
     fake.add_middleware(_idempotency(fake))
     fake.add_middleware(_faults(fake))
-
-
-def _hook_kinds(fake: FakeMambu) -> None:
-    for name, prefix, label in (
-        (loans.TX, "loans/transactions", "Loan transaction"),
-        (deposits.TX, "deposits/transactions", "Deposit transaction"),
-    ):
-        if name not in fake.kinds:
-            fake.add_kind(
-                EntityKind(name=name, prefix=prefix, label=label, not_found="INVALID_TRANSACTION_ID")
-            )
-    loan_kind = fake.kinds.get("loans")
-    if loan_kind is not None:
-        loan_kind.on_create.append(loans.on_create)
-        loan_kind.validators.append(loans.refuse_state_edits)
-        loan_kind.delete_guards.append(loans.guard_delete)
-    deposit_kind = fake.kinds.get("deposits")
-    if deposit_kind is not None:
-        deposit_kind.on_create.append(deposits.on_create)
-        deposit_kind.validators.append(deposits.refuse_state_edits)
-        deposit_kind.delete_guards.append(deposits.guard_delete)
 
 
 def age(fake: FakeMambu) -> None:

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Any
 
 from mambu_async.testing.apierror import bad_request, not_found
 from mambu_async.testing.banking.common import (
-    account_transactions,
     amount_of,
     banking,
     common_fields,
@@ -36,12 +35,10 @@ from mambu_async.testing.banking.common import (
 from mambu_async.testing.banking.schedule import ZERO, to_decimal
 from mambu_async.testing.banking.states import (
     DEPOSIT_ACTIVE,
-    DEPOSIT_DELETABLE,
     DEPOSIT_TRANSACTABLE,
     next_deposit_state,
 )
 from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response, no_content
-from mambu_async.testing.query import details_level, paging, respond_page
 from mambu_async.testing.store import Record
 
 if TYPE_CHECKING:
@@ -397,65 +394,6 @@ def undo_maturity(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     deposit["lastModifiedDate"] = fake.clock.iso()
     fake.store["deposits"].put(deposit)
     return no_content()
-
-
-def list_transactions(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
-    """``GET /deposits/{id}/transactions``: oldest first, paged."""
-    deposit = _require(fake, request.path_params["id"])
-    records = account_transactions(fake, TX, banking(fake).deposit_transactions, deposit["encodedKey"])
-    return respond_page(fake.kind(TX), records, paging(request), details_level(request))
-
-
-def get_transaction(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
-    """``GET /deposits/transactions/{id}``."""
-    ref = request.path_params["id"]
-    record = fake.store[TX].get(ref)
-    if record is None:
-        raise not_found("INVALID_TRANSACTION_ID", f"Deposit transaction {ref!r} was not found")
-    return json_response(200, dict(record))
-
-
-# -- hooks on the core deposit kind -----------------------------------------------------------------
-
-
-def on_create(fake: FakeMambu, deposit: Record) -> None:
-    """A new deposit account is ``PENDING_APPROVAL`` with zero balances."""
-    deposit["accountState"] = "PENDING_APPROVAL"
-    names = (
-        "totalBalance",
-        "availableBalance",
-        "lockedBalance",
-        "holdBalance",
-        "feesDue",
-        "overdraftAmount",
-        "technicalOverdraftAmount",
-        "overdraftInterestDue",
-        "technicalOverdraftInterestDue",
-    )
-    deposit["balances"] = dict.fromkeys(names, ZERO)
-    deposit.setdefault(
-        "accruedAmounts",
-        {
-            "interestAccrued": ZERO,
-            "overdraftInterestAccrued": ZERO,
-            "technicalOverdraftInterestAccrued": ZERO,
-        },
-    )
-
-
-def refuse_state_edits(fake: FakeMambu, new: Record, old: Record | None) -> None:
-    """``accountState`` and ``balances`` are read-only: they move through actions and transactions."""
-    if old is None:
-        return
-    for name in ("accountState", "balances"):
-        if name in new and new.get(name) != old.get(name):
-            raise bad_request("INVALID_PARAMETERS", f"{name} is read-only")
-
-
-def guard_delete(fake: FakeMambu, deposit: Record) -> None:
-    """ "Delete an inactive deposit account" (da.json): never activated, or closed with nothing left."""
-    if deposit.get("accountState") not in DEPOSIT_DELETABLE or _balance(deposit, "totalBalance") != ZERO:
-        raise bad_request("INVALID_DEPOSIT_ACCOUNT_STATE", "Only an inactive deposit account can be deleted")
 
 
 def age(fake: FakeMambu) -> None:

@@ -52,9 +52,8 @@ from mambu_async.testing.banking.schedule import (
     payoff_amount,
     to_decimal,
 )
-from mambu_async.testing.banking.states import LOAN_DELETABLE, LOAN_REPAYABLE, loan_state, next_loan_state
+from mambu_async.testing.banking.states import LOAN_REPAYABLE, loan_state, next_loan_state
 from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response, no_content
-from mambu_async.testing.query import details_level, paging, respond_page
 from mambu_async.testing.store import Record
 
 if TYPE_CHECKING:
@@ -553,53 +552,6 @@ def _currency(fake: FakeMambu, loan: Record) -> str:
     product = fake.store["loanproducts"].get(str(loan.get("productTypeKey") or ""))
     code = ((product or {}).get("currency") or {}).get("code")
     return code if isinstance(code, str) else "EUR"
-
-
-def list_transactions(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
-    """``GET /loans/{id}/transactions``: oldest first, paged."""
-    loan = _require_loan(fake, request.path_params["id"])
-    return respond_page(fake.kind(TX), _transactions(fake, loan), paging(request), details_level(request))
-
-
-def get_transaction(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
-    """``GET /loans/transactions/{id}``."""
-    ref = request.path_params["id"]
-    record = fake.store[TX].get(ref)
-    if record is None:
-        raise not_found("INVALID_TRANSACTION_ID", f"Loan transaction {ref!r} was not found")
-    return json_response(200, dict(record))
-
-
-# -- hooks on the core loan kind --------------------------------------------------------------------
-
-
-def on_create(fake: FakeMambu, loan: Record) -> None:
-    """A new loan starts ``PENDING_APPROVAL`` (or ``PARTIAL_APPLICATION`` if asked) with zero balances."""
-    if loan.get("accountState") not in ("PARTIAL_APPLICATION", "PENDING_APPROVAL"):
-        loan["accountState"] = "PENDING_APPROVAL"
-    loan.pop("accountSubState", None)
-    names = ("principal", "interest", "fees", "penalty", "interestFromArrears")
-    loan["balances"] = {f"{n}{part}": ZERO for n in names for part in ("Due", "Paid", "Balance")}
-    loan["balances"].update(holdBalance=ZERO, redrawBalance=ZERO)
-    loan.setdefault("accruedInterest", ZERO)
-    loan.setdefault("daysInArrears", 0)
-    loan.setdefault("daysLate", 0)
-
-
-def refuse_state_edits(fake: FakeMambu, new: Record, old: Record | None) -> None:
-    """PUT/PATCH may not move a loan between states (that is what ``:changeState`` is for)."""
-    if old is None:
-        return
-    for name in ("accountState", "accountSubState"):
-        if new.get(name) != old.get(name):
-            raise bad_request("INVALID_STATE_TRANSITION", f"{name} changes only through loan account actions")
-
-
-def guard_delete(fake: FakeMambu, loan: Record) -> None:
-    """Only loans never disbursed may be deleted [INFERRED]."""
-    state, _ = loan_state(loan)
-    if state not in LOAN_DELETABLE:
-        raise bad_request("INVALID_ACCOUNT_STATE", f"Cannot delete a loan account in state {state}")
 
 
 def age(fake: FakeMambu) -> None:
