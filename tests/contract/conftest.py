@@ -42,7 +42,7 @@ async def raw(request: pytest.FixtureRequest, mambu_fake: FakeMambu) -> AsyncIte
         return
 
     transport = httpx.ASGITransport(app=emulator_app(mambu_fake))
-    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1/api") as client:
+    async with httpx.AsyncClient(transport=transport, base_url="http://127.0.0.1") as client:
 
         async def call_http(
             method: str,

@@ -187,6 +187,8 @@ def replace_record(fake: FakeMambu, kind: EntityKind, old: Record, body: Any) ->
     if not isinstance(body, dict):
         raise bad_request("INVALID_JSON_SYNTAX", "The request body must be a JSON object")
     record = copy.deepcopy(body)
+    # [INFERRED] lastModifiedDate is the server's to write: a stale one sent back is ignored, not refused.
+    record.pop("lastModifiedDate", None)
     problems: Problems = kind.schema.check(record, old) if kind.schema is not None else []
     schema_ro = kind.schema.read_only() if kind.schema is not None else set()
     for name in (*kind.server_fields, *kind.locked_fields):
