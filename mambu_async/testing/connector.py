@@ -97,7 +97,7 @@ class FakeConnector(MambuOperations):
             headers["idempotency-key"] = request.idempotency_key
         if request.body is not None:
             headers["content-type"] = "application/json"
-        response = self.fake.dispatch(
+        response = await self.fake.dispatch_async(
             request.method,
             request.path,
             request.params,

@@ -67,7 +67,7 @@ def emulator_app(fake: FakeMambu) -> Starlette:
             body = await request.body() or None
         if not path:
             return _render(error_response(api_error(404, "INVALID_API_OPERATION", "Not under /api")))
-        response = fake.dispatch(
+        response = await fake.dispatch_async(
             request.method, path[len("/api") :] or "/", params, headers, body, form=form, upload=upload
         )
         return _render(response)

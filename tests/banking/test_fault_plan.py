@@ -74,3 +74,20 @@ async def test_transport_raises_at_once_and_forwards_otherwise() -> None:
         with pytest.raises(httpx.PoolTimeout):
             await client.get("/clients")
         assert (await client.get("/clients")).status_code == 200
+
+
+async def test_latency_waits_on_the_injected_sleep_through_both_fronts() -> None:
+    from mambu_async.testing import FakeConnector, FakeMambu
+
+    fake = FakeMambu()
+    waited: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waited.append(seconds)
+
+    fake.faults.sleep = sleep  # type: ignore[attr-defined]
+    fake.faults.add(latency(2.5), method="GET", path="/loans/*")  # type: ignore[attr-defined]
+    connector = FakeConnector(fake)
+    with pytest.raises(Exception):  # noqa: B017 - the loan does not exist; the wait still happens
+        await connector.mambu_get("L1", "loans")
+    assert waited == [2.5] and fake.faults.slept == [2.5]  # type: ignore[attr-defined]
