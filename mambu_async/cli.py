@@ -1,46 +1,263 @@
-"""The ``mambu-async`` command (also ``python -m mambu_async``)."""
+"""The ``mambu-async`` command (also ``python -m mambu_async``).
+
+Commands: ``export`` (stream every record of an entity to JSON Lines or CSV, with progress and resume),
+``get`` (one entity as JSON), ``emulator`` (serve an in-memory tenant over HTTP) and ``demo`` (a guided
+export against the embedded emulator). The tenant comes from ``MAMBU_BASE_URL`` and ``MAMBU_API_KEY`` (or
+``MAMBU_USERNAME`` + ``MAMBU_PASSWORD``); without ``MAMBU_BASE_URL``, ``export`` and ``get`` use the
+embedded emulator with a demo tenant. Exit codes: :class:`mambu_async.export.exit_codes.ExitCode`.
+"""
 
 from __future__ import annotations
 
 import argparse
-import importlib
+import asyncio
+import os
 import sys
-from collections.abc import Sequence
+import tempfile
+import traceback
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
+
+import attrs
+
+from mambu_async._version import __version__
+from mambu_async.connector.validation import DETAILS_LEVELS
+from mambu_async.export.exit_codes import CliError, ExitCode, classify, one_line
+from mambu_async.export.formats import FORMATS
+from mambu_async.export.run import PROG, ExportRequest, get_entity, run_export
+from mambu_async.export.tenant import DEMO_LOANS, TenantOptions, build_demo
+
+if TYPE_CHECKING:
+    from mambu_async.testing import FakeMambu
+
+__all__ = ["Runtime", "main"]
+
+EMULATOR_DEMO_LOANS = 1_000
+"""Loans in ``emulator --demo`` without a number."""
 
 
-def _build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="mambu-async", description="Tools for Mambu's REST API v2.")
-    commands = parser.add_subparsers(dest="command", required=True)
+def _serve(app: Any, host: str, port: int) -> None:
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@attrs.define
+class Runtime:
+    """The command's surroundings; tests replace them (no sockets, no real streams, no sleeping)."""
+
+    env: Mapping[str, str] = attrs.field(factory=lambda: dict(os.environ))
+    stdout: BinaryIO = attrs.field(factory=lambda: sys.stdout.buffer)
+    stderr: TextIO = attrs.field(factory=lambda: sys.stderr)
+    connector_options: dict[str, Any] = attrs.field(factory=dict)
+    """Extra keyword arguments for every connector (``transport=``, ``sleep=``...)."""
+    build_demo: Callable[[int], FakeMambu] = build_demo
+    """Builds the embedded demo tenant with that many loans."""
+    serve: Callable[[Any, str, int], None] = _serve
+    """Runs the emulator's ASGI app (uvicorn by default)."""
+    tty: bool | None = None
+    """Progress bar (``True``) or plain lines (``False``); ``None``: a bar when stderr is a terminal."""
+
+    def tenant(self, *, embedded: bool = False) -> TenantOptions:
+        env = {} if embedded else self.env
+        return TenantOptions(env, dict(self.connector_options), lambda: self.build_demo(DEMO_LOANS))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a mistake as one line and the usage exit code."""
+
+    def error(self, message: str) -> NoReturn:
+        raise CliError(ExitCode.USAGE, f"{self.prog}: {message} (see {self.prog} --help)")
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+    return value
+
+
+def _port(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a port number, got {text!r}") from None
+    if not 0 <= value <= 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number (0-65535), got {text!r}")
+    return value
+
+
+def _details(text: str) -> str:
+    return text.upper()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``mambu-async``."""
+    parser = _Parser(
+        prog=PROG,
+        description="Export, inspect and emulate Mambu tenants (Mambu REST API v2).",
+        epilog="Tenant: MAMBU_BASE_URL with MAMBU_API_KEY or MAMBU_USERNAME + MAMBU_PASSWORD; "
+        "without MAMBU_BASE_URL, export and get use the embedded emulator's demo tenant.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    export = commands.add_parser("export", help="stream every record of an entity to JSON Lines or CSV")
+    export.add_argument("entity", metavar="ENTITY", help="loans, clients, deposits, loanproducts, ...")
+    export.add_argument(
+        "--filter", action="append", default=[], metavar="K=V", help="a list filter (repeatable)"
+    )
+    export.add_argument(
+        "--search", metavar="JSON", help="search criteria: a JSON list of {field, operator, value}"
+    )
+    export.add_argument("--sort", metavar="FIELD[:ASC|DESC]", help="sort field (unique keys resume exactly)")
+    export.add_argument("--details", type=_details, choices=DETAILS_LEVELS, default="BASIC")
+    export.add_argument("--format", choices=FORMATS, help="jsonl (default) or csv (default for --out *.csv)")
+    export.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout)")
+    export.add_argument("--concurrency", type=_positive, metavar="N", help="pages in flight (default 8)")
+    export.add_argument(
+        "--resume", metavar="CURSOR", help="continue an interrupted export (token or .cursor file)"
+    )
+
+    get = commands.add_parser("get", help="one entity as JSON")
+    get.add_argument("entity", metavar="ENTITY")
+    get.add_argument("id", metavar="ID", help="id or encodedKey")
+    get.add_argument("--details", type=_details, choices=DETAILS_LEVELS, default="FULL")
+
     emulator = commands.add_parser("emulator", help="serve an in-memory Mambu tenant over HTTP under /api")
     emulator.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
-    emulator.add_argument("--port", type=int, default=8889, help="port to listen on (default 8889)")
-    emulator.add_argument("--demo", action="store_true", help="start with the demo tenant's data")
-    emulator.set_defaults(handler=_run_emulator)
+    emulator.add_argument("--port", type=_port, default=8889, help="port to listen on (default 8889)")
+    emulator.add_argument(
+        "--demo",
+        type=_positive,
+        nargs="?",
+        const=EMULATOR_DEMO_LOANS,
+        metavar="N",
+        help=f"start with a demo tenant of N loans (default {EMULATOR_DEMO_LOANS:,})",
+    )
+
+    demo = commands.add_parser("demo", help="a guided export against the embedded emulator")
+    demo.add_argument("--loans", type=_positive, default=DEMO_LOANS, metavar="N", help="demo tenant size")
+    demo.add_argument("--out", type=Path, metavar="FILE", help="where the export goes (default: a temp file)")
     return parser
 
 
-def _run_emulator(args: argparse.Namespace) -> int:
-    import uvicorn
+def _export(args: argparse.Namespace, argv: Sequence[str], rt: Runtime) -> int:
+    fmt = args.format or ("csv" if args.out is not None and args.out.suffix.lower() == ".csv" else "jsonl")
+    request = ExportRequest(
+        entity=args.entity,
+        filters=args.filter,
+        search=args.search,
+        sort=args.sort,
+        details=args.details,
+        format=fmt,
+        out=args.out,
+        concurrency=args.concurrency,
+        resume=args.resume,
+        argv=argv,
+    )
+    return asyncio.run(run_export(request, rt.tenant(), stdout=rt.stdout, stderr=rt.stderr, tty=rt.tty))
 
+
+def _get(args: argparse.Namespace, argv: Sequence[str], rt: Runtime) -> int:
+    return asyncio.run(
+        get_entity(args.entity, args.id, args.details, rt.tenant(), stdout=rt.stdout, stderr=rt.stderr)
+    )
+
+
+def _emulator(args: argparse.Namespace, argv: Sequence[str], rt: Runtime) -> int:
     from mambu_async.testing import FakeMambu, emulator_app
 
-    fake = FakeMambu()
-    if args.demo:
-        populate = getattr(importlib.import_module("mambu_async.testing.factories"), "populate_demo", None)
-        if populate is None:
-            print("mambu-async: the demo tenant factory is not available in this version", file=sys.stderr)
-            return 2
-        populate(fake)
+    fake = rt.build_demo(args.demo) if args.demo else FakeMambu()
+    try:
+        app = emulator_app(fake)
+        if rt.serve is _serve:
+            import uvicorn  # noqa: F401 - fail now, with the message below, if it is missing
+    except ImportError as exc:
+        raise CliError(
+            ExitCode.MISSING_EXTRA,
+            f"the emulator needs the 'emulator' extra ({exc.name} is missing): "
+            "pip install 'mambu-async[emulator]'",
+        ) from None
+    host = f"[{args.host}]" if ":" in args.host else args.host
+    what = f"a demo tenant of {args.demo:,} loans" if args.demo else "an empty tenant"
     print(
-        f"Mambu emulator on http://{args.host}:{args.port}/api "
-        f"(user {fake.username!r}; password and apiKey: see FakeMambu's documented defaults)"
+        f"{PROG}: serving {what} on http://{host}:{args.port}/api (Ctrl-C to stop). Connect with:\n"
+        f"  MAMBU_BASE_URL=http://{host}:{args.port}\n"
+        f"  MAMBU_API_KEY={fake.api_key}\n"
+        f"  (or MAMBU_USERNAME={fake.username} MAMBU_PASSWORD={fake.password})",
+        file=rt.stderr,
+        flush=True,
     )
-    uvicorn.run(emulator_app(fake), host=args.host, port=args.port, log_level="warning")
-    return 0
+    rt.serve(app, args.host, args.port)
+    return ExitCode.OK
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
-    args = _build_parser().parse_args(argv)
-    status: int = args.handler(args)
-    return status
+def _demo(args: argparse.Namespace, argv: Sequence[str], rt: Runtime) -> int:
+    err = rt.stderr
+    out: Path = args.out or Path(tempfile.gettempdir()) / "mambu-demo-loans.jsonl"
+    print(f"Step 1/3: building a demo tenant in memory ({args.loans:,} loans and more)...", file=err)
+    fake = rt.build_demo(args.loans)
+    options = rt.tenant(embedded=True)
+    options.demo = lambda: fake
+    print(
+        "Step 2/3: exporting every loan through the emulator's HTTP API, as from a real tenant:\n"
+        f"  $ {PROG} export loans --out {out}",
+        file=err,
+        flush=True,
+    )
+    request = ExportRequest(entity="loans", out=out, argv=["export", "loans", "--out", str(out)])
+    asyncio.run(run_export(request, options, stdout=rt.stdout, stderr=err, tty=rt.tty))
+    print("Step 3/3: the first record, as Mambu sent it (amounts are exact decimals):", file=err)
+    with open(out, "rb") as handle:
+        first = handle.readline().decode().strip()
+    print(f"  {first[:300]}{'...' if len(first) > 300 else ''}", file=err)
+    print(
+        "Next:\n"
+        f"  {PROG} export clients --out clients.csv           # CSV with a fixed header\n"
+        f"  {PROG} export loans --filter accountState=ACTIVE  # a list filter, to stdout\n"
+        f"  {PROG} emulator --demo                              # serve the demo tenant on :8889\n"
+        "  MAMBU_BASE_URL=https://TENANT.mambu.com MAMBU_API_KEY=... "
+        f"{PROG} export loans --out loans.jsonl",
+        file=err,
+        flush=True,
+    )
+    return ExitCode.OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace, Sequence[str], Runtime], int]] = {
+    "export": _export,
+    "get": _get,
+    "emulator": _emulator,
+    "demo": _demo,
+}
+
+
+def main(argv: Sequence[str] | None = None, *, runtime: Runtime | None = None) -> int:
+    """Run the command line; returns the exit status (see ``ExitCode``)."""
+    rt = runtime or Runtime()
+    words = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = build_parser().parse_args(words)
+        return int(_COMMANDS[args.command](args, words, rt))
+    except CliError as exc:
+        if not exc.reported:
+            text = exc.message if exc.message.startswith(PROG) else f"{PROG}: {exc.message}"
+            print(text, file=rt.stderr)
+        return int(exc.code)
+    except KeyboardInterrupt:  # a stopped export has said where it stopped
+        return int(ExitCode.INTERRUPTED)
+    except Exception as exc:
+        code = classify(exc)
+        if code is ExitCode.UNEXPECTED:
+            if rt.env.get("MAMBU_ASYNC_DEBUG"):
+                traceback.print_exc(file=rt.stderr)
+            print(f"{PROG}: unexpected error: {one_line(exc)} (MAMBU_ASYNC_DEBUG=1 shows the traceback)",
+                  file=rt.stderr)
+        else:
+            print(f"{PROG}: {one_line(exc)}", file=rt.stderr)
+        return int(code)
