@@ -273,7 +273,8 @@ class _Pull:
         )
         self.rereads = 0
         self._pending: deque[tuple[int, asyncio.Task[FetchedPage]]] = deque()
-        self._live: set[asyncio.Task[Any]] = set()
+        self._live: set[asyncio.Task[Any]] = set()  # tasks whose failure fails the pull
+        self._tasks: set[asyncio.Task[Any]] = set()  # every task not finished yet
         self._error: BaseException | None = None
         self._failure: asyncio.Future[None] | None = None
         self._closed = False
@@ -300,6 +301,7 @@ class _Pull:
         self._next_offset += self.step
         task = asyncio.ensure_future(self._fetch(offset, self._criteria()))
         self._live.add(task)
+        self._tasks.add(task)
         task.add_done_callback(self._task_done)
         self._pending.append((offset, task))
 
@@ -319,6 +321,7 @@ class _Pull:
     def _task_done(self, task: asyncio.Task[Any]) -> None:
         live = task in self._live
         self._live.discard(task)
+        self._tasks.discard(task)
         if task.cancelled():
             return
         exc = task.exception()  # always retrieved, so a dropped page's failure is never logged as lost
@@ -355,8 +358,8 @@ class _Pull:
     def close_now(self) -> list[asyncio.Task[Any]]:
         """Stop: cancel every request in flight and wake the consumer; the tasks to wait for."""
         self._closed = True
-        tasks = [task for _, task in self._pending]
         self._pending.clear()
+        tasks = list(self._tasks)
         self._cancel(tasks)
         if self._failure is not None and not self._failure.done():
             self._failure.set_result(None)
