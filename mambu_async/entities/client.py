@@ -15,6 +15,7 @@ from decimal import Decimal
 import attrs
 
 from mambu_async.entities.base import SearchableMixin, WritableMixin
+from mambu_async.entities.behaviours.bundles import ClientBehaviours
 from mambu_async.entities.model import MambuModel
 
 
@@ -155,7 +156,7 @@ class IdentificationDocument(MambuModel):
 
 
 @attrs.define(slots=False, kw_only=True)
-class MambuClient(WritableMixin, SearchableMixin):
+class MambuClient(WritableMixin, SearchableMixin, ClientBehaviours):
     """Mambu's ``Client`` (clients.json): a person that uses the services of the bank. Clients may have
     associated information such as their address, custom fields or identification documents.
 

@@ -16,6 +16,7 @@ from decimal import Decimal
 import attrs
 
 from mambu_async.entities.base import SearchableMixin, WritableMixin
+from mambu_async.entities.behaviours.bundles import DepositBehaviours
 from mambu_async.entities.model import MambuModel
 
 
@@ -273,7 +274,7 @@ class DepositAccountInternalControls(MambuModel):
 
 
 @attrs.define(slots=False, kw_only=True)
-class MambuDeposit(WritableMixin, SearchableMixin):
+class MambuDeposit(WritableMixin, SearchableMixin, DepositBehaviours):
     """Mambu's ``DepositAccount`` (deposit_accounts.json): an account where a customer holds his savings.
 
     Required on create: ``accountHolderKey``, ``accountHolderType``, ``name``, ``productTypeKey``.

@@ -15,6 +15,7 @@ from decimal import Decimal
 import attrs
 
 from mambu_async.entities.base import SearchableMixin, WritableMixin
+from mambu_async.entities.behaviours.bundles import LoanBehaviours
 from mambu_async.entities.model import MambuModel
 
 
@@ -561,7 +562,7 @@ class AccountArrearsSettings(MambuModel):
 
 
 @attrs.define(slots=False, kw_only=True)
-class MambuLoan(WritableMixin, SearchableMixin):
+class MambuLoan(WritableMixin, SearchableMixin, LoanBehaviours):
     """Mambu's ``LoanAccount`` (loans.json): represents the amount that your organization lends to a
     customer. An account associated to a borrower with terms and conditions defined by a loan product.
     In a loan account Mambu stores all the information related to disbursements, repayments, interest

@@ -15,6 +15,7 @@ from decimal import Decimal
 import attrs
 
 from mambu_async.entities.base import WritableMixin
+from mambu_async.entities.behaviours.bundles import ProductBehaviours
 from mambu_async.entities.model import MambuModel
 
 
@@ -1078,7 +1079,7 @@ class FundingSettings(MambuModel):
 
 
 @attrs.define(slots=False, kw_only=True)
-class MambuLoanProduct(WritableMixin):
+class MambuLoanProduct(WritableMixin, ProductBehaviours):
     """Mambu's ``LoanProduct`` (loanproducts.json): the response representation of a LoanProduct.
 
     Required on create: ``creditArrangementSettings``, ``id``, ``name``, ``type``.

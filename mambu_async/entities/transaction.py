@@ -1,0 +1,601 @@
+"""Loan and deposit transactions: ``MambuLoanTransaction`` and ``MambuDepositTransaction``.
+
+Deposit transactions are generated faithfully from Mambu's ``deposit_transactions.json`` (OpenAPI v2).
+Loan transactions are not in the provided OpenAPI files (api-semantics §8.2); their fields follow Mambu's
+v2 ``LoanTransaction`` reference [INFERRED]: identity and links, ``type``, ``amount``/``originalAmount``,
+the dates, ``affectedAmounts`` (principal, interest, fees, penalty...), ``accountBalances``,
+``transactionDetails``, ``transferDetails``, ``fees``, ``taxes`` and ``terms``.
+
+Both are read with ``get`` (``/loans/transactions/{id}``, ``/deposits/transactions/{id}``), searched
+with ``search`` and listed per account with :meth:`TransactionMixin.for_account` (or the account's
+``get_transactions()``); ``adjust(notes)`` reverses one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+import attrs
+
+from mambu_async.connector.base import MambuConnector
+from mambu_async.entities.base import SearchableMixin
+from mambu_async.entities.behaviours.related import RelatedMixin
+from mambu_async.entities.model import MambuModel
+from mambu_async.errors import MambuResponseError, MambuValidationError
+
+if TYPE_CHECKING:
+    from mambu_async.entities.deposit import MambuDeposit
+    from mambu_async.entities.loan import MambuLoan
+
+__all__ = [
+    "DepositTransactionType",
+    "LoanTransactionType",
+    "MambuDepositTransaction",
+    "MambuLoanTransaction",
+    "TransactionMixin",
+]
+
+_DEPOSIT_SEARCH_FIELDS = (
+    "encodedKey",
+    "id",
+    "externalId",
+    "productID",
+    "currencyCode",
+    "branchID",
+    "branchKey",
+    "centreID",
+    "centreKey",
+    "tillID",
+    "tillKey",
+    "amount",
+    "affectedAmounts.fundsAmount",
+    "affectedAmounts.interestAmount",
+    "affectedAmounts.feesAmount",
+    "parentAccountKey",
+    "parentAccountID",
+    "productTypeKey",
+    "userKey",
+    "adjustmentTransactionID",
+    "adjustmentTransactionKey",
+    "originalTransactionKey",
+    "originalTransactionID",
+    "transactionDetails.transactionChannelKey",
+    "transactionDetails.transactionChannelId",
+    "type",
+    "creationDate",
+    "accountBalances.totalBalance",
+    "valueDate",
+    "taxes.taxRate",
+    "terms.interestSettings.interestRate",
+    "fees.trigger",
+    "fees.name",
+    "fees.predefinedFeeKey",
+    "wasAdjusted",
+    "typeIsAdjustment",
+    "affectedAmounts.overdraftAmount",
+    "affectedAmounts.overdraftInterestAmount",
+    "affectedAmounts.overdraftFeesAmount",
+    "affectedAmounts.technicalOverdraftAmount",
+    "affectedAmounts.technicalOverdraftInterestAmount",
+    "terms.overdraftInterestSettings.interestRate",
+    "terms.overdraftInterestSettings.indexInterestRate",
+)
+
+_DEPOSIT_SORT_FIELDS = (
+    "id",
+    "externalId",
+    "parentAccountId",
+    "productId",
+    "valueDate",
+    "creationDate",
+    "amount",
+    "branchId",
+    "centreId",
+    "tillId",
+    "fees.name",
+    "transactionDetails.transactionChannelId",
+    "taxes.taxRate",
+    "terms.interestSettings.interestRate",
+    "terms.overdraftInterestSettings.interestRate",
+    "terms.overdraftSettings.overdraftLimit",
+    "affectedAmounts.interestAmount",
+    "affectedAmounts.feesAmount",
+    "accountBalances.totalBalance",
+)
+
+
+class DepositTransactionFeeTrigger(enum.StrEnum):
+    """Values of ``DepositTransactionFeeTrigger`` (deposit_transactions.json)."""
+
+    MANUAL = "MANUAL"
+    DISBURSEMENT = "DISBURSEMENT"
+    CAPITALIZED_DISBURSEMENT = "CAPITALIZED_DISBURSEMENT"
+    UPFRONT_DISBURSEMENT = "UPFRONT_DISBURSEMENT"
+    LATE_REPAYMENT = "LATE_REPAYMENT"
+    MONTHLY_FEE = "MONTHLY_FEE"
+    PAYMENT_DUE = "PAYMENT_DUE"
+    PAYMENT_DUE_APPLIED_ON_DUE_DATES = "PAYMENT_DUE_APPLIED_ON_DUE_DATES"
+    ARBITRARY = "ARBITRARY"
+
+
+class DepositTransactionType(enum.StrEnum):
+    """Values of ``DepositTransactionType`` (deposit_transactions.json)."""
+
+    IMPORT = "IMPORT"
+    WRITE_OFF = "WRITE_OFF"
+    WRITE_OFF_ADJUSTMENT = "WRITE_OFF_ADJUSTMENT"
+    DEPOSIT = "DEPOSIT"
+    ADJUSTMENT = "ADJUSTMENT"
+    WITHDRAWAL = "WITHDRAWAL"
+    WITHDRAWAL_ADJUSTMENT = "WITHDRAWAL_ADJUSTMENT"
+    CARD_TRANSACTION_REVERSAL = "CARD_TRANSACTION_REVERSAL"
+    TRANSFER = "TRANSFER"
+    TRANSFER_ADJUSTMENT = "TRANSFER_ADJUSTMENT"
+    FEE_APPLIED = "FEE_APPLIED"
+    FEE_ADJUSTED = "FEE_ADJUSTED"
+    FEES_DUE_REDUCED = "FEES_DUE_REDUCED"
+    INTEREST_APPLIED = "INTEREST_APPLIED"
+    INTEREST_APPLIED_ADJUSTMENT = "INTEREST_APPLIED_ADJUSTMENT"
+    FEE_REDUCTION_ADJUSTMENT = "FEE_REDUCTION_ADJUSTMENT"
+    WITHHOLDING_TAX = "WITHHOLDING_TAX"
+    WITHHOLDING_TAX_ADJUSTMENT = "WITHHOLDING_TAX_ADJUSTMENT"
+    INTEREST_RATE_CHANGED = "INTEREST_RATE_CHANGED"
+    OVERDRAFT_INTEREST_RATE_CHANGED = "OVERDRAFT_INTEREST_RATE_CHANGED"
+    OVERDRAFT_LIMIT_CHANGED = "OVERDRAFT_LIMIT_CHANGED"
+    BRANCH_CHANGED = "BRANCH_CHANGED"
+    LOAN_FUNDED = "LOAN_FUNDED"
+    LOAN_FUNDED_ADJUSTMENT = "LOAN_FUNDED_ADJUSTMENT"
+    LOAN_REPAID = "LOAN_REPAID"
+    LOAN_REPAID_ADJUSTMENT = "LOAN_REPAID_ADJUSTMENT"
+    LOAN_FRACTION_BOUGHT = "LOAN_FRACTION_BOUGHT"
+    LOAN_FRACTION_BOUGHT_ADJUSTMENT = "LOAN_FRACTION_BOUGHT_ADJUSTMENT"
+    LOAN_FRACTION_SOLD = "LOAN_FRACTION_SOLD"
+    LOAN_FRACTION_SOLD_ADJUSTMENT = "LOAN_FRACTION_SOLD_ADJUSTMENT"
+
+
+@attrs.define(slots=False, kw_only=True)
+class DepositTransactionDetails(MambuModel):
+    """Mambu's ``TransactionDetails`` (deposit_transactions.json): contains the details about transaction
+    including fields like transaction channel key and channel id.
+    """
+
+    transaction_channel_id: str | None = None
+    transaction_channel_key: str | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class DepositTransactionFee(MambuModel):
+    """Mambu's ``Fee`` (deposit_transactions.json): an amount of predefined fee that was applied or paid on
+    an account.
+
+    Required on create: ``predefinedFeeKey``.
+
+    Read-only: ``name``, ``trigger``.
+    """
+
+    amount: Decimal | None = None
+    name: str | None = None
+    predefined_fee_key: str | None = None
+    tax_amount: Decimal | None = None
+    trigger: DepositTransactionFeeTrigger | str | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class DepositAffectedAmounts(MambuModel):
+    """Mambu's ``DepositAffectedAmounts`` (deposit_transactions.json): the amounts affected after
+    completing the deposit transaction.
+    """
+
+    fees_amount: Decimal | None = None
+    fraction_amount: Decimal | None = None
+    funds_amount: Decimal | None = None
+    interest_amount: Decimal | None = None
+    overdraft_amount: Decimal | None = None
+    overdraft_fees_amount: Decimal | None = None
+    overdraft_interest_amount: Decimal | None = None
+    technical_overdraft_amount: Decimal | None = None
+    technical_overdraft_interest_amount: Decimal | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class DepositCardAcceptor(MambuModel):
+    """Mambu's ``CardAcceptor`` (deposit_transactions.json): the details of the card acceptor (merchant) in
+    a transaction hold.
+    """
+
+    city: str | None = None
+    country: str | None = None
+    mcc: int | None = None
+    name: str | None = None
+    state: str | None = None
+    street: str | None = None
+    zip: str | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class DepositCardTransaction(MambuModel):
+    """Mambu's ``CardTransaction`` (deposit_transactions.json): a card transaction entry which will have a
+    corresponding a financial transaction performed.
+
+    Required on create: ``advice``, ``amount``, ``externalReferenceId``.
+
+    Read-only: ``encodedKey``, ``cardToken``.
+    """
+
+    encoded_key: str | None = None
+    advice: bool | None = None
+    amount: Decimal | None = None
+    card_acceptor: DepositCardAcceptor | None = None
+    card_token: str | None = None
+    currency_code: str | None = None
+    external_authorization_reference_id: str | None = None
+    external_reference_id: str | None = None
+    user_transaction_time: str | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class DepositTaxes(MambuModel):
+    """Mambu's ``DepositTaxes`` (deposit_transactions.json): the taxes applied within a transaction."""
+
+    tax_rate: Decimal | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class DepositTransactionInterestSettings(MambuModel):
+    """Mambu's ``DepositTransactionInterestSettings`` (deposit_transactions.json): the interest settings,
+    holds all the properties regarding interests for the deposit account.
+    """
+
+    interest_rate: Decimal | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class DepositOverdraftSettings(MambuModel):
+    """Mambu's ``DepositOverdraftSettings`` (deposit_transactions.json): holds the deposit overdraft
+    settings for a transaction.
+    """
+
+    overdraft_limit: Decimal | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class DepositOverdraftInterestSettings(MambuModel):
+    """Mambu's ``DepositOverdraftInterestSettings`` (deposit_transactions.json): holds the deposit
+    overdraft interest settings.
+    """
+
+    index_interest_rate: Decimal | None = None
+    interest_rate: Decimal | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class DepositTerms(MambuModel):
+    """Mambu's ``DepositTerms`` (deposit_transactions.json): the deposit transaction terms."""
+
+    interest_settings: DepositTransactionInterestSettings | None = None
+    overdraft_interest_settings: DepositOverdraftInterestSettings | None = None
+    overdraft_settings: DepositOverdraftSettings | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class DepositTransferDetails(MambuModel):
+    """Mambu's ``TransferDetails`` (deposit_transactions.json): represents the transfer details, such as
+    the linked transaction key.
+    """
+
+    linked_deposit_transaction_key: str | None = None
+    linked_loan_transaction_key: str | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class DepositTransactionBalances(MambuModel):
+    """Mambu's ``DepositTransactionBalances`` (deposit_transactions.json): the balances changed within a
+    transaction.
+    """
+
+    total_balance: Decimal | None = None
+
+
+class LoanTransactionType(enum.StrEnum):
+    """Values of ``LoanTransaction.type`` (Mambu's v2 reference)."""
+
+    IMPORT = "IMPORT"
+    DISBURSEMENT = "DISBURSEMENT"
+    DISBURSEMENT_ADJUSTMENT = "DISBURSEMENT_ADJUSTMENT"
+    WRITE_OFF = "WRITE_OFF"
+    WRITE_OFF_ADJUSTMENT = "WRITE_OFF_ADJUSTMENT"
+    REPAYMENT = "REPAYMENT"
+    PAYMENT_MADE = "PAYMENT_MADE"
+    WITHDRAWAL_REDRAW = "WITHDRAWAL_REDRAW"
+    WITHDRAWAL_REDRAW_ADJUSTMENT = "WITHDRAWAL_REDRAW_ADJUSTMENT"
+    FEE_APPLIED = "FEE_APPLIED"
+    FEE_CHARGED = "FEE_CHARGED"
+    FEES_DUE_REDUCED = "FEES_DUE_REDUCED"
+    FEE_ADJUSTMENT = "FEE_ADJUSTMENT"
+    PENALTY_APPLIED = "PENALTY_APPLIED"
+    PENALTY_ADJUSTMENT = "PENALTY_ADJUSTMENT"
+    PENALTIES_DUE_REDUCED = "PENALTIES_DUE_REDUCED"
+    REPAYMENT_ADJUSTMENT = "REPAYMENT_ADJUSTMENT"
+    PAYMENT_MADE_ADJUSTMENT = "PAYMENT_MADE_ADJUSTMENT"
+    INTEREST_RATE_CHANGED = "INTEREST_RATE_CHANGED"
+    TAX_RATE_CHANGED = "TAX_RATE_CHANGED"
+    PENALTY_RATE_CHANGED = "PENALTY_RATE_CHANGED"
+    INTEREST_APPLIED = "INTEREST_APPLIED"
+    INTEREST_APPLIED_ADJUSTMENT = "INTEREST_APPLIED_ADJUSTMENT"
+    INTEREST_DUE_REDUCED = "INTEREST_DUE_REDUCED"
+    PENALTY_REDUCTION_ADJUSTMENT = "PENALTY_REDUCTION_ADJUSTMENT"
+    FEE_REDUCTION_ADJUSTMENT = "FEE_REDUCTION_ADJUSTMENT"
+    INTEREST_REDUCTION_ADJUSTMENT = "INTEREST_REDUCTION_ADJUSTMENT"
+    DEFERRED_INTEREST_APPLIED = "DEFERRED_INTEREST_APPLIED"
+    DEFERRED_INTEREST_APPLIED_ADJUSTMENT = "DEFERRED_INTEREST_APPLIED_ADJUSTMENT"
+    DEFERRED_INTEREST_PAID = "DEFERRED_INTEREST_PAID"
+    DEFERRED_INTEREST_PAID_ADJUSTMENT = "DEFERRED_INTEREST_PAID_ADJUSTMENT"
+    REDRAW_TRANSFER = "REDRAW_TRANSFER"
+    REDRAW_TRANSFER_ADJUSTMENT = "REDRAW_TRANSFER_ADJUSTMENT"
+    REDRAW_REPAYMENT = "REDRAW_REPAYMENT"
+    REDRAW_REPAYMENT_ADJUSTMENT = "REDRAW_REPAYMENT_ADJUSTMENT"
+    TRANSFER = "TRANSFER"
+    TRANSFER_ADJUSTMENT = "TRANSFER_ADJUSTMENT"
+    BRANCH_CHANGED = "BRANCH_CHANGED"
+    TERMS_CHANGED = "TERMS_CHANGED"
+    CARD_TRANSACTION_REVERSAL = "CARD_TRANSACTION_REVERSAL"
+    CARD_TRANSACTION_REVERSAL_ADJUSTMENT = "CARD_TRANSACTION_REVERSAL_ADJUSTMENT"
+    DUE_DATE_CHANGED = "DUE_DATE_CHANGED"
+    DUE_DATE_CHANGED_ADJUSTMENT = "DUE_DATE_CHANGED_ADJUSTMENT"
+    ACCOUNT_TERMINATED = "ACCOUNT_TERMINATED"
+    ACCOUNT_TERMINATED_ADJUSTMENT = "ACCOUNT_TERMINATED_ADJUSTMENT"
+
+
+@attrs.define(slots=False, kw_only=True)
+class LoanAffectedAmounts(MambuModel):
+    """How a loan transaction split its amount over the loan's balances."""
+
+    principal_amount: Decimal | None = None
+    interest_amount: Decimal | None = None
+    interest_from_arrears_amount: Decimal | None = None
+    deferred_interest_amount: Decimal | None = None
+    fees_amount: Decimal | None = None
+    penalty_amount: Decimal | None = None
+    organization_commission_amount: Decimal | None = None
+    funders_interest_amount: Decimal | None = None
+    payment_holidays_interest_amount: Decimal | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class LoanTransactionBalances(MambuModel):
+    """The loan's balances right after the transaction."""
+
+    total_balance: Decimal | None = None
+    principal_balance: Decimal | None = None
+    advance_position: Decimal | None = None
+    arrears_position: Decimal | None = None
+    expected_principal_redraw: Decimal | None = None
+    redraw_balance: Decimal | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class LoanTransactionChannel(MambuModel):
+    """``transactionDetails``: the channel a loan transaction went through."""
+
+    encoded_key: str | None = None
+    transaction_channel_id: str | None = None
+    transaction_channel_key: str | None = None
+    internal_transfer: bool | None = None
+    target_deposit_account_key: str | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class LoanTransferDetails(MambuModel):
+    """``transferDetails``: the transaction on the other side of a transfer."""
+
+    linked_deposit_transaction_key: str | None = None
+    linked_loan_transaction_key: str | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class LoanTransactionFee(MambuModel):
+    """One fee a loan transaction applied or paid."""
+
+    amount: Decimal | None = None
+    name: str | None = None
+    predefined_fee_key: str | None = None
+    tax_amount: Decimal | None = None
+    trigger: DepositTransactionFeeTrigger | str | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class LoanTransactionTaxes(MambuModel):
+    """The taxes in force for a loan transaction."""
+
+    tax_rate: Decimal | None = None
+    deferred_tax_on_interest_amount: Decimal | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class LoanTransactionInterestSettings(MambuModel):
+    """The interest terms in force for a loan transaction."""
+
+    interest_rate: Decimal | None = None
+    interest_spread: Decimal | None = None
+    index_interest_rate: Decimal | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class LoanTransactionTerms(MambuModel):
+    """The loan terms in force for a loan transaction."""
+
+    interest_settings: LoanTransactionInterestSettings | None = None
+    periodic_payment: Decimal | None = None
+    principal_payment_amount: Decimal | None = None
+    principal_payment_percentage: Decimal | None = None
+
+
+class TransactionMixin(RelatedMixin):
+    """What loan and deposit transactions share: listing per account, adjusting, the parent account."""
+
+    _accounts_prefix: ClassVar[str] = ""
+
+    @classmethod
+    async def for_account(
+        cls,
+        account_id: str,
+        *,
+        connector: MambuConnector,
+        offset: int | None = None,
+        limit: int | None = None,
+        details_level: str = "BASIC",
+    ) -> list[Self]:
+        """``GET /{loans|deposits}/{account_id}/transactions``; ``limit=None`` reads them all."""
+        level = cls._check_details_level(details_level)
+        prefix = f"{cls._accounts_prefix}/{_path_id(account_id)}/transactions"
+        rows = await connector.mambu_get_all(prefix, offset=offset, limit=limit, detailsLevel=level)
+        if not isinstance(rows, list):
+            raise MambuResponseError(f"expected a list of {cls.__name__}", body=rows)
+        return [cls._from_response(row, connector, level) for row in rows]
+
+    async def _send_adjust(self, connector: MambuConnector, notes: str | None, fields: dict[str, Any]) -> Any:
+        raise NotImplementedError
+
+    async def adjust(self, notes: str | None = None, **fields: Any) -> Self:
+        """``POST /{prefix}/{id}:adjust``: reverse this transaction.
+
+        Returns the adjustment transaction Mambu created; this one is re-read (it now names its
+        ``adjustment_transaction_key``).
+        """
+        connector = self._require_connector()
+        data = await self._send_adjust(connector, notes, fields)
+        await self.refresh()
+        if not isinstance(data, dict):
+            raise MambuResponseError("expected the adjustment transaction", body=data)
+        return self._from_response(data, connector, "FULL")
+
+
+def _path_id(account_id: Any) -> str:
+    """An account id usable inside a URL prefix (encodedKeys and plain ids are)."""
+    if not isinstance(account_id, str) or not account_id.strip():
+        raise MambuValidationError("account_id must be a non-empty id or encodedKey")
+    if not account_id.replace("-", "").replace("_", "").isalnum():
+        raise MambuValidationError(
+            f"account id {account_id!r} has characters a URL path would escape: use the encodedKey"
+        )
+    return account_id
+
+
+@attrs.define(slots=False, kw_only=True)
+class MambuLoanTransaction(TransactionMixin, SearchableMixin):
+    """A loan transaction (disbursement, repayment, fee, write-off, adjustment...).
+
+    Read-only: every field (Mambu creates transactions through the loan's operations).
+    """
+
+    _prefix = "loans/transactions"
+    _accounts_prefix = "loans"
+    #: loans.json documents no loan transaction search; fields are left unchecked.
+    _search_fields = None
+    _search_sort_fields = None
+
+    id: str | None = None
+    encoded_key: str | None = None
+    external_id: str | None = None
+    parent_account_key: str | None = None
+    parent_loan_transaction_key: str | None = None
+    type: LoanTransactionType | str | None = None
+    amount: Decimal | None = None
+    original_amount: Decimal | None = None
+    currency_code: str | None = None
+    original_currency_code: str | None = None
+    value_date: dt.datetime | None = None
+    booking_date: dt.datetime | None = None
+    creation_date: dt.datetime | None = None
+    notes: str | None = None
+    user_key: str | None = None
+    branch_key: str | None = None
+    centre_key: str | None = None
+    till_key: str | None = None
+    migration_event_key: str | None = None
+    adjustment_transaction_key: str | None = None
+    original_transaction_key: str | None = None
+    affected_amounts: LoanAffectedAmounts | None = None
+    account_balances: LoanTransactionBalances | None = None
+    transaction_details: LoanTransactionChannel | None = None
+    transfer_details: LoanTransferDetails | None = None
+    fees: list[LoanTransactionFee] | None = None
+    taxes: LoanTransactionTaxes | None = None
+    terms: LoanTransactionTerms | None = None
+    custom_payment_amounts: list[dict[str, Any]] | None = None
+    card_transaction: dict[str, Any] | None = None
+
+    async def _send_adjust(self, connector: MambuConnector, notes: str | None, fields: dict[str, Any]) -> Any:
+        if fields:
+            raise MambuValidationError(
+                f"a loan transaction adjustment takes only notes, got {sorted(fields)}"
+            )
+        return await connector.mambu_loantransaction_adjust(self._entity_id(), notes)
+
+    async def get_account(self, *, details_level: str = "FULL", refresh: bool = False) -> MambuLoan | None:
+        """The loan this transaction belongs to."""
+        from mambu_async.entities.loan import MambuLoan
+
+        return await self._related(
+            MambuLoan, self.parent_account_key, details_level=details_level, refresh=refresh
+        )
+
+
+@attrs.define(slots=False, kw_only=True)
+class MambuDepositTransaction(TransactionMixin, SearchableMixin):
+    """Mambu's ``DepositTransaction`` (deposit_transactions.json): represents the action performed on an
+    Deposit Account after which the account's amount changes its value.
+
+    Read-only: ``encodedKey``, ``branchKey``, ``centreKey``, ``creationDate``, ``fees``.
+    """
+
+    _prefix = "deposits/transactions"
+    _accounts_prefix = "deposits"
+    #: ``DepositTransactionFilterCriteria.field`` (deposit_transactions.json).
+    _search_fields = _DEPOSIT_SEARCH_FIELDS
+    #: ``DepositTransactionSortingCriteria.field`` (deposit_transactions.json).
+    _search_sort_fields = _DEPOSIT_SORT_FIELDS
+
+    id: str | None = None
+    encoded_key: str | None = None
+    account_balances: DepositTransactionBalances | None = None
+    adjustment_transaction_key: str | None = None
+    affected_amounts: DepositAffectedAmounts | None = None
+    amount: Decimal | None = None
+    booking_date: dt.datetime | None = None
+    branch_key: str | None = None
+    card_transaction: DepositCardTransaction | None = None
+    centre_key: str | None = None
+    creation_date: dt.datetime | None = None
+    currency_code: str | None = None
+    external_id: str | None = None
+    fees: list[DepositTransactionFee] | None = None
+    migration_event_key: str | None = None
+    notes: str | None = None
+    original_transaction_key: str | None = None
+    parent_account_key: str | None = None
+    payment_order_id: str | None = None
+    taxes: DepositTaxes | None = None
+    terms: DepositTerms | None = None
+    till_key: str | None = None
+    transaction_details: DepositTransactionDetails | None = None
+    transfer_details: DepositTransferDetails | None = None
+    type: DepositTransactionType | str | None = None
+    user_key: str | None = None
+    value_date: dt.datetime | None = None
+
+    async def _send_adjust(self, connector: MambuConnector, notes: str | None, fields: dict[str, Any]) -> Any:
+        """``booking_date`` (or ``bookingDate``) is accepted for deposits and withdrawals."""
+        extra = {("bookingDate" if k == "booking_date" else k): v for k, v in fields.items()}
+        return await connector.mambu_deposittransaction_adjust(self._entity_id(), notes, **extra)
+
+    async def get_account(self, *, details_level: str = "FULL", refresh: bool = False) -> MambuDeposit | None:
+        """The deposit account this transaction belongs to."""
+        from mambu_async.entities.deposit import MambuDeposit
+
+        return await self._related(
+            MambuDeposit, self.parent_account_key, details_level=details_level, refresh=refresh
+        )
