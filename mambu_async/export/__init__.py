@@ -1,0 +1,1 @@
+"""The ``mambu-async`` command's building blocks: query checks, output formats, sink, progress, tenant."""
