@@ -54,9 +54,10 @@ def resolve_entity(raw: str, *, export: bool) -> tuple[str, type[MambuEntity]]:
     wanted = raw.strip().lower().replace("_", "-")
     classes = entity_classes()
     allowed = exportable_names() if export else list(classes)
+    forms = {wanted, wanted.replace("-", ""), wanted.removeprefix("mambu")}
     for name in allowed:
         cls = classes[name]
-        if wanted in _aliases(name, cls) or wanted.replace("-", "") in _aliases(name, cls):
+        if forms & _aliases(name, cls):
             return name, cls
     raise CliError(ExitCode.UNKNOWN_ENTITY, f"unknown entity {raw!r}; allowed: {', '.join(allowed)}")
 
