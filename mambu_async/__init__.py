@@ -7,6 +7,15 @@ from mambu_async.connector.base import (
     MambuConnectorWriter,
 )
 from mambu_async.connector.rest import MambuConnectorREST
+from mambu_async.entities import (
+    F,
+    MambuClient,
+    MambuCustomField,
+    MambuDeposit,
+    MambuFieldError,
+    MambuLoan,
+    MambuLoanProduct,
+)
 from mambu_async.errors import (
     MambuAuthenticationError,
     MambuBadRequestError,
@@ -25,16 +34,23 @@ from mambu_async.errors import (
 )
 
 __all__ = [
+    "F",
     "MambuAuthenticationError",
     "MambuBadRequestError",
+    "MambuClient",
     "MambuConflictError",
     "MambuConnectionError",
     "MambuConnector",
     "MambuConnectorREST",
     "MambuConnectorReader",
     "MambuConnectorWriter",
+    "MambuCustomField",
+    "MambuDeposit",
     "MambuError",
     "MambuErrorDetail",
+    "MambuFieldError",
+    "MambuLoan",
+    "MambuLoanProduct",
     "MambuNotFoundError",
     "MambuNotImplementedError",
     "MambuPermissionError",
