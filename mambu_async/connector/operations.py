@@ -643,11 +643,10 @@ class MambuOperations(MambuConnector):
         on_page: Callable[[PageInfo], None] | None = None,
     ) -> EntityStream:
         """Stream every match (see ``connector/paging.py``); not awaited."""
-        import importlib
-
         # Imported lazily: the streaming engine depends on this module.
-        paging: Any = importlib.import_module("mambu_async.connector.paging")
-        stream: EntityStream = paging.iterate_entities(
+        from mambu_async.connector.paging import iterate_entities
+
+        stream: EntityStream = iterate_entities(
             self,
             prefix,
             filters=filters,
