@@ -6,7 +6,9 @@ values) and its own exit code (:mod:`mambu_async.export.exit_codes`).
 
 from __future__ import annotations
 
+import importlib
 import json
+import pkgutil
 from collections.abc import Sequence
 from typing import Any
 
@@ -29,19 +31,32 @@ def _cli_name(prefix: str) -> str:
     return f"{head.removesuffix('s')}-{tail}" if tail else head
 
 
+def _subclasses(cls: type[MambuEntity]) -> list[type[MambuEntity]]:
+    out: list[type[MambuEntity]] = []
+    for sub in cls.__subclasses__():
+        out.extend([sub, *_subclasses(sub)])
+    return out
+
+
 def entity_classes() -> dict[str, type[MambuEntity]]:
-    """Every entity class of :mod:`mambu_async.entities` by command-line name."""
+    """Every entity class of :mod:`mambu_async.entities` (each module imported) by command-line name."""
+    for module in pkgutil.iter_modules(_entities.__path__):
+        importlib.import_module(f"{_entities.__name__}.{module.name}")
     found: dict[str, type[MambuEntity]] = {}
-    for name in getattr(_entities, "__all__", ()):
-        cls = getattr(_entities, name, None)
-        if isinstance(cls, type) and issubclass(cls, MambuEntity) and cls._prefix:
+    for cls in _subclasses(MambuEntity):
+        if cls.__module__.startswith(_entities.__name__) and cls.__dict__.get("_prefix"):
             found.setdefault(_cli_name(cls._prefix), cls)
     return dict(sorted(found.items()))
 
 
+#: List endpoints without a unique sort key (pulled unsorted, deduplicated by key; small in practice).
+_PLAIN_LISTS = frozenset({"users", "userroles", "tasks", "customfieldsets"})
+
+
 def exportable_names() -> list[str]:
-    """Names ``export`` accepts: entities with a list endpoint the pull engine knows."""
-    return [name for name, cls in entity_classes().items() if cls._prefix in STRATEGIES]
+    """Names ``export`` accepts: entities with a list endpoint."""
+    listable = STRATEGIES.keys() | _PLAIN_LISTS
+    return [name for name, cls in entity_classes().items() if cls._prefix in listable]
 
 
 def _aliases(name: str, cls: type[MambuEntity]) -> set[str]:

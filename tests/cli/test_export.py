@@ -6,9 +6,12 @@ import csv
 import io
 from decimal import Decimal
 
+import pytest
+
 from mambu_async import _json
 from mambu_async.entities import MambuClient, MambuLoan
 from mambu_async.export.formats import csv_columns
+from mambu_async.export.query import exportable_names
 from mambu_async.export.sink import checkpoint_path
 from tests.cli.conftest import Cli, ids_in_store, read_jsonl, sequence_of
 
@@ -129,3 +132,14 @@ def test_empty_result_still_writes_a_valid_file(cli: Cli) -> None:
     assert result.code == 0, result.stderr
     header, _ = csv_columns(MambuLoan)
     assert out.read_text(encoding="utf-8").splitlines() == [",".join(header)]
+
+
+@pytest.mark.parametrize("entity", exportable_names())
+def test_every_exportable_entity_exports_in_both_formats(cli: Cli, entity: str) -> None:
+    as_json = cli.run("export", entity)
+    assert as_json.code == 0, as_json.stderr
+    keys = [r.get("encodedKey") or r.get("id") for r in as_json.lines()]
+    assert len(keys) == len(set(keys))
+    as_csv = cli.run("export", entity, "--format", "csv")
+    assert as_csv.code == 0, as_csv.stderr
+    assert len(list(csv.DictReader(io.StringIO(as_csv.stdout.decode(), newline="")))) == len(keys)
