@@ -140,3 +140,20 @@ async def test_undo_refinance_reaches_mambu(mambu_connector: MambuOperations, te
     loan = await _loan(mambu_connector, tenant)
     with pytest.raises(MambuBadRequestError):
         await loan.undo_refinance("not refinanced")
+
+
+async def test_due_dates_settings_checked_first(mambu_connector: MambuOperations, tenant: Tenant) -> None:
+    loan = await _loan(mambu_connector, tenant)
+    with pytest.raises(MambuValidationError, match="fixed_days_of_month"):
+        await loan.change_due_dates_settings([0])
+
+
+@pytest.mark.xfail(
+    raises=MambuNotImplementedError, strict=True, reason="FakeMambu has no :changeDueDatesSettings"
+)
+async def test_change_due_dates_settings(mambu_connector: MambuOperations, tenant: Tenant) -> None:
+    loan = await _loan(mambu_connector, tenant)
+    await loan.approve()
+    await loan.disburse()
+    await loan.change_due_dates_settings([15], "payday")
+    assert loan.schedule_settings is not None and loan.schedule_settings.fixed_days_of_month == [15]

@@ -212,6 +212,22 @@ class LoanOperationsMixin(_AccountOperations):
         posted: MambuLoanTransaction = await self._posted(data, MambuLoanTransaction)
         return posted
 
+    async def change_due_dates_settings(
+        self, fixed_days_of_month: list[int], notes: str | None = None, *, value_date: Any = None
+    ) -> Self:
+        """``POST /loans/{id}:changeDueDatesSettings`` with ``{fixedDaysOfMonth, notes, valueDate}``."""
+        days = list(fixed_days_of_month)
+        if not days or any(isinstance(d, bool) or not isinstance(d, int) or not 1 <= d <= 31 for d in days):
+            raise MambuValidationError("fixed_days_of_month must be days of the month between 1 and 31")
+        body: dict[str, Any] = {"fixedDaysOfMonth": days}
+        if notes is not None:
+            body["notes"] = check_text(notes, "notes")
+        if value_date is not None:
+            body["valueDate"] = value_date
+        connector = self._require_connector()
+        await connector.mambu_action(self._entity_id(), "loans", "changeDueDatesSettings", body)
+        return await self.refresh()
+
     async def get_schedule(self) -> list[MambuInstallment]:
         """``GET /loans/{id}/schedule``: the installments (a preview before disbursement)."""
         data = await self._require_connector().mambu_loanaccount_getSchedule(self._entity_id())
