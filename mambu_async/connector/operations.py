@@ -440,6 +440,8 @@ class MambuOperations(MambuConnector):
             raise v.fail("fetch_page needs an offset and a limit")
         v.check_offset_limit(offset, limit, max_limit=v.MAX_PAGE_LIMIT)
         v.check_choice(detailsLevel, "detailsLevel", v.DETAILS_LEVELS)
+        if isinstance(filters, Mapping):
+            v.check_query_names(filters)
         request = self._page_request(
             prefix,
             search=search,
