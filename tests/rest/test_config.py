@@ -153,7 +153,7 @@ async def test_transport_and_client_are_exclusive() -> None:
                 "https://acme.mambu.com",
                 api_key="k",
                 http_client=borrowed,
-                transport=httpx.MockTransport(print),
+                transport=httpx.MockTransport(lambda request: httpx.Response(200)),
             )
 
 
