@@ -3,7 +3,9 @@
 Starlette is imported when the app is built, so ``mambu_async.testing`` imports without the
 ``emulator`` extra. The app has no startup events (all state lives in ``fake``). Every request under
 ``/api`` goes to :meth:`FakeMambu.dispatch` with the raw (still percent-encoded) path, so ids holding
-``/`` or ``:`` address the same entity as in-process; anything else answers a Mambu-shaped 404.
+``/`` or ``:`` address the same entity as in-process; anything else answers a Mambu-shaped 404. The
+handler is the router's default app rather than a path route, so no request (whatever its method, or an
+escaped newline in an id) can reach Starlette's own plain-text 404/405.
 """
 
 from __future__ import annotations
@@ -24,15 +26,12 @@ if TYPE_CHECKING:
 
 __all__ = ["emulator_app"]
 
-_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
-
-
 def emulator_app(fake: FakeMambu) -> Starlette:
     """The ASGI app serving ``fake`` (requires the ``emulator`` extra: starlette)."""
     from starlette.applications import Starlette
     from starlette.datastructures import UploadFile as StarletteUpload
     from starlette.responses import Response
-    from starlette.routing import Route
+    from starlette.routing import request_response
 
     async def handle(request: Request) -> Response:
         raw = request.scope.get("raw_path") or request.url.path.encode()
@@ -75,4 +74,6 @@ def emulator_app(fake: FakeMambu) -> Starlette:
     def _render(response: Any) -> Response:
         return Response(content=response.body, status_code=response.status, headers=dict(response.headers))
 
-    return Starlette(routes=[Route("/{path:path}", handle, methods=_METHODS)])
+    app = Starlette()
+    app.router.default = request_response(handle)
+    return app
