@@ -39,6 +39,7 @@ from typing import Any, Protocol
 
 import attrs
 
+from mambu_async.connector.base import PageInfo
 from mambu_async.connector.paging_cursor import CursorState, query_fingerprint
 from mambu_async.connector.paging_strategy import PullPlan, plan_pull, strategy_for
 from mambu_async.connector.validation import (
@@ -103,7 +104,7 @@ class PageSource(Protocol):
     ) -> FetchedPage: ...
 
 
-@attrs.frozen
+@attrs.define
 class PageEvent:
     """What ``on_page`` receives for every page read (a ``connector.base.PageInfo``).
 
@@ -154,9 +155,10 @@ class _KeyTracker:
     """Keyed mode: order check, anchoring and dedup against the high-water key (O(1) memory)."""
 
     def __init__(self, plan: PullPlan) -> None:
-        assert plan.key_field is not None and plan.key_order is not None
+        assert plan.key_field is not None and plan.key_order
         self.field = plan.key_field
-        self.order = plan.key_order
+        self.orders = plan.key_order
+        self.order = self.orders[0]
         self.descending = plan.descending
         self.last_raw: Any = None
         self._last: Any = None
@@ -168,19 +170,31 @@ class _KeyTracker:
     def _after(self, a: Any, b: Any) -> bool:
         return bool(a < b) if self.descending else bool(a > b)
 
-    def keys(self, records: Sequence[Any], prefix: str) -> list[Any]:
+    def _sorted_keys(self, raws: list[Any], order: Callable[[Any], Any]) -> list[Any] | None:
         out: list[Any] = []
-        for record in records:
-            raw = record.get(self.field) if isinstance(record, dict) else None
-            if raw is None:
-                raise MambuPaginationError(f"{prefix}: a record without {self.field!r} cannot be paged")
-            key = self.order(raw)
+        for raw in raws:
+            key = order(raw)
             if out and not self._after(key, out[-1]):
-                raise MambuPaginationError(
-                    f"{prefix}: page not sorted by unique {self.field!r}; the server ignored the sort"
-                )
+                return None
             out.append(key)
         return out
+
+    def keys(self, records: Sequence[Any], prefix: str) -> list[Any]:
+        raws = [record.get(self.field) if isinstance(record, dict) else None for record in records]
+        if any(raw is None for raw in raws):
+            raise MambuPaginationError(f"{prefix}: a record without {self.field!r} cannot be paged")
+        keys = self._sorted_keys(raws, self.order)
+        if keys is not None:
+            return keys
+        for order in self.orders:  # the page tells how the server orders this key
+            keys = self._sorted_keys(raws, order) if order is not self.order else None
+            if keys is not None:
+                self.order = order
+                self.reset(self.last_raw)
+                return keys
+        raise MambuPaginationError(
+            f"{prefix}: page not sorted by unique {self.field!r}; the server ignored the sort"
+        )
 
     def anchored(self, offset: int, keys: list[Any]) -> bool:
         if offset == 0:
@@ -250,7 +264,7 @@ class _Pull:
         window: dt.timedelta | None,
         date_field: str | None,
         resume: CursorState,
-        on_page: Callable[[PageEvent], None] | None,
+        on_page: Callable[[PageInfo], None] | None,
         max_rereads: int,
     ) -> None:
         self.ops = ops
@@ -566,7 +580,7 @@ def iterate_entities(
     concurrency: int | None = None,
     page_size: int | None = None,
     cursor: str | None = None,
-    on_page: Callable[[PageEvent], None] | None = None,
+    on_page: Callable[[PageInfo], None] | None = None,
     window: dt.timedelta | None = None,
     overlap: int | None = None,
     max_rereads: int = 100,

@@ -31,9 +31,14 @@ def text_key(value: Any) -> Any:
 
 
 def natural_key(value: Any) -> Any:
-    """Order of ``id``: numeric ids (transactions, sequences) by number, other ids after them by text."""
+    """Order of ``id`` when the server sorts numeric ids (transactions, sequences) by number."""
     text = str(value)
-    return (0, int(text), "") if text.isdigit() else (1, 0, text)
+    return (0, int(text), "") if text.isdigit() else (1, 0, text.casefold())
+
+
+def folded_key(value: Any) -> Any:
+    """Order of ``id`` when the server sorts ids as case-insensitive text."""
+    return str(value).casefold()
 
 
 @attrs.frozen
@@ -70,8 +75,13 @@ STRATEGIES: dict[str, PullStrategy] = {
 
 _UNKNOWN = PullStrategy(date_field=None)
 
-#: Sort fields whose values are unique and never change, with the order the engine compares them in.
-UNIQUE_KEYS: dict[str, SortKey] = {"encodedKey": text_key, "id": natural_key}
+#: Sort fields whose values are unique and never change, with the orders the server may use for them.
+#: [INFERRED] Mambu does not document how it orders string ids; the engine starts with the first order
+#: and switches to the next when a page (a contiguous run of the server's order) contradicts it.
+UNIQUE_KEYS: dict[str, tuple[SortKey, ...]] = {
+    "encodedKey": (text_key,),
+    "id": (natural_key, folded_key),
+}
 
 
 def strategy_for(prefix: str) -> PullStrategy:
@@ -85,7 +95,7 @@ class PullPlan:
 
     search: bool
     key_field: str | None
-    key_order: SortKey | None
+    key_order: tuple[SortKey, ...] | None
     descending: bool
     sortBy: str | None
     sortingCriteria: dict[str, Any] | None
