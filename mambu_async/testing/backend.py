@@ -64,6 +64,7 @@ import string
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from mambu_async.connector.validation import MAX_DOCUMENT_BYTES
 from mambu_async.connector.wire import UploadFile
 from mambu_async.errors import MambuConnectionError
 from mambu_async.testing.apierror import ApiError, api_error, not_found
@@ -83,7 +84,7 @@ Middleware = Callable[[FakeRequest, Callable[[FakeRequest], FakeResponse]], Fake
 """``mw(request, call_next)``: wraps the routed handler."""
 
 #: Modules whose ``install(fake)`` runs for every new FakeMambu, when importable.
-EXTENSION_MODULES: tuple[str, ...] = ("mambu_async.testing.banking",)
+EXTENSION_MODULES: tuple[str, ...] = ("mambu_async.testing.banking", "mambu_async.testing.action_bodies")
 
 DEFAULT_USERNAME = "mambu"
 """The user name a FakeMambu accepts unless told otherwise."""
@@ -117,6 +118,8 @@ class FakeMambu:
         self.password = password
         self.api_key = api_key
         self.seed = seed
+        self.max_document_bytes = MAX_DOCUMENT_BYTES
+        """Largest document upload accepted (Mambu's 50 MiB; a test may lower it)."""
         self.clock = FakeClock(now)
         self.store = Store()
         self.router = Router()

@@ -60,3 +60,46 @@ async def test_no_request_reaches_the_frameworks_plain_text_pages(
     response = await http.request(method, path, content=b"{}" if method == "PUT" else None)
     assert response.status_code == status
     _errors(response)
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "reason"),
+    [
+        ("/deposits/D000001/withdrawal-transactions", {"amount": 1, "bookingDate": "x"}, "INVALID_DATE"),
+        (
+            "/deposits/D000001/withdrawal-transactions",
+            {"amount": 1, "transactionDetails": {"transactionChannelKey": 2.5}},
+            "INVALID_PARAMETERS",
+        ),
+        ("/deposits/D000001/deposit-transactions", {"amount": "ten"}, "INVALID_PARAMETERS"),
+        ("/deposits/D000001/deposit-transactions", {"amount": 5, "notes": 7}, "INVALID_PARAMETERS"),
+        (
+            "/deposits/D000001/transfer-transactions",
+            {"amount": 1, "transferDetails": {"linkedAccountType": "CARD", "linkedAccountId": "D000002"}},
+            "INVALID_PARAMETERS",
+        ),
+        ("/deposits/D000001/fee-transactions", {"amount": 1, "predefinedFeeKey": 3}, "INVALID_PARAMETERS"),
+        ("/deposits/D000001:startMaturity", {"maturityDate": "2030-02-30"}, "INVALID_DATE"),
+        ("/deposits/D000001:changeState", {"action": "APPROVE", "notes": ["x"]}, "INVALID_PARAMETERS"),
+        ("/loans/L000004:payOff", {"notes": 1}, "INVALID_PARAMETERS"),
+        ("/loans/L000004:changeState", {"action": "CLOSE", "notes": False}, "INVALID_PARAMETERS"),
+    ],
+)
+async def test_action_bodies_outside_the_input_schema_are_refused(
+    http: httpx.AsyncClient, fake: FakeMambu, path: str, body: dict[str, Any], reason: str
+) -> None:
+    before = {kind: len(fake.store[kind]) for kind in ("deposittransactions", "loantransactions")}
+    response = await http.post("/api" + path, content=_json.dumps(body))
+    assert response.status_code == 400, response.text
+    assert reason in {e["errorReason"] for e in _errors(response)}
+    assert before == {kind: len(fake.store[kind]) for kind in before}
+
+
+async def test_adjust_refuses_a_body_outside_the_input_schema(
+    http: httpx.AsyncClient, fake: FakeMambu
+) -> None:
+    tx = next(t for t in fake.store["deposittransactions"].values() if t["type"] == "DEPOSIT")
+    response = await http.post(f"/api/deposits/transactions/{tx['id']}:adjust", content=b'{"notes": 4}')
+    assert response.status_code == 400
+    assert _errors(response)[0]["errorReason"] == "INVALID_PARAMETERS"
+    assert not fake.get("deposittransactions", tx["encodedKey"]).get("adjustmentTransactionKey")
