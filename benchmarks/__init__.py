@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m benchmarks.bulk_pull`` (see bulk_pull.py)."""
