@@ -4,6 +4,12 @@
 → 201 with the v2 ``Document`` JSON; ``GET /documents/documentsMetadata?entity=&ownerKey=`` → the owner's
 documents; ``GET /documents/{id}`` → the file's bytes; ``DELETE /documents/{id}`` → 204. The content is
 kept in the ``documentfiles`` collection under the document's encodedKey.
+
+Uploads follow Mambu's size, name, extension and content rules (:mod:`.document_rules`); the owner
+must exist (the owner kind's 404, 400 for an owner type the fake does not hold). The metadata list pages
+with ``offset``/``limit``/``paginationDetails`` in upload order. A deleted document is gone for good:
+its metadata, download and a second delete answer 404 ``INVALID_DOCUMENT_ID``. [INFERRED] An owner that
+still has documents cannot be deleted (400 ``HAS_DOCUMENT_ATTACHED``, a member of Mambu's enum).
 """
 
 from __future__ import annotations
@@ -15,7 +21,8 @@ from mambu_async.testing.apierror import bad_request
 from mambu_async.testing.kinds import EntityKind, Field
 from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response, no_content
 from mambu_async.testing.resources.crud import delete_record, list_records
-from mambu_async.testing.resources.owners import resolve_owner
+from mambu_async.testing.resources.document_rules import check_document
+from mambu_async.testing.resources.owners import OWNER_KINDS, resolve_owner
 from mambu_async.testing.store import Record
 
 if TYPE_CHECKING:
@@ -49,7 +56,7 @@ def install(fake: FakeMambu) -> None:
         owner = resolve_owner(fake, owner_type, form.get("id"))
         file_name = request.upload.file_name
         name = form.get("name") or file_name
-        _, dot, extension = file_name.rpartition(".")
+        extension = check_document(file_name, name, request.upload.content, max_bytes=fake.max_document_bytes)
         now = fake.clock.iso()
         record: Record = {
             "encodedKey": fake.new_key(),
@@ -57,7 +64,7 @@ def install(fake: FakeMambu) -> None:
             "name": name,
             "fileName": file_name,
             "fileSize": len(request.upload.content),
-            "type": extension.lower() if dot else "",
+            "type": extension,
             "location": file_name,
             "ownerKey": owner["encodedKey"],
             "ownerType": owner_type,
@@ -99,6 +106,14 @@ def install(fake: FakeMambu) -> None:
         query.check_params(request, set())
         delete_record(fake, kind, fake.require("documents", request.path_params["id"]))
         return no_content()
+
+    def owner_has_documents(fake: FakeMambu, owner: Record) -> None:
+        if fake.store["documents"].find(lambda d: d.get("ownerKey") == owner["encodedKey"]):
+            raise bad_request("HAS_DOCUMENT_ATTACHED", "Delete the documents attached to it first")
+
+    for owner_kind in OWNER_KINDS.values():
+        if owner_kind in fake.kinds:
+            fake.kinds[owner_kind].delete_guards.append(owner_has_documents)
 
     fake.router.add("POST", "/documents", upload)
     fake.router.add("GET", "/documents/documentsMetadata", metadata)
