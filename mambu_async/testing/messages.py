@@ -82,6 +82,20 @@ class FakeResponse:
     body: bytes = b""
 
 
+def without_nulls(value: Any) -> Any:
+    """``value`` with every ``null`` object member left out, at any depth (list items stay).
+
+    [INFERRED] Mambu's v2 responses leave out fields without a value and its OpenAPI files declare no
+    field nullable, so a ``null`` sent in a create, PUT or action body clears or omits the field: the
+    fake stores and answers it as absent, never as ``null``.
+    """
+    if isinstance(value, dict):
+        return {k: without_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [without_nulls(v) for v in value]
+    return value
+
+
 def json_response(status: int, data: Any, headers: Mapping[str, str] | None = None) -> FakeResponse:
     """A Mambu JSON response (``Decimal`` kept as numbers)."""
     out = {"content-type": CONTENT_TYPE}

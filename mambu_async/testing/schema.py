@@ -37,6 +37,10 @@ OPENAPI_FILES = (
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DATETIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$")
 
+_INT64 = 2**63
+#: ``format`` → the bound of a signed integer of that width (Mambu's Java ``int``/``long`` fields).
+_INT_BOUNDS = {"int32": 2**31, "int64": _INT64}
+
 _S = {"type": "string"}
 _RO_S = {"type": "string", "readOnly": True}
 _DT = {"type": "string", "format": "date-time"}
@@ -512,6 +516,8 @@ def _check_value(
     elif kind == "integer":
         if isinstance(value, bool) or not isinstance(value, int):
             problems.append(("INVALID_PARAMETERS", f"Property {path} must be an integer"))
+        elif not -(bound := _INT_BOUNDS.get(str(node.get("format")), _INT64)) <= value < bound:
+            problems.append(("INVALID_PARAMETERS", f"Property {path}: {value} does not fit its integer type"))
     elif kind == "boolean" and not isinstance(value, bool):
         problems.append(("INVALID_PARAMETERS", f"Property {path} must be a boolean"))
 

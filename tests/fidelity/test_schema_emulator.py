@@ -103,3 +103,43 @@ async def test_adjust_refuses_a_body_outside_the_input_schema(
     assert response.status_code == 400
     assert _errors(response)[0]["errorReason"] == "INVALID_PARAMETERS"
     assert not fake.get("deposittransactions", tx["encodedKey"]).get("adjustmentTransactionKey")
+
+
+@pytest.mark.parametrize("value", [2**31, -(2**31) - 1])
+async def test_an_int32_out_of_range_is_refused(http: httpx.AsyncClient, value: int) -> None:
+    body = {"firstName": "A", "lastName": "B", "idDocuments": [{"documentId": "X1", "indexInList": value}]}
+    response = await http.post("/api/clients", content=_json.dumps(body))
+    assert response.status_code == 400
+    assert _errors(response)[0]["errorReason"] == "INVALID_PARAMETERS"
+
+
+def _has_null(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(v is None or _has_null(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_null(v) for v in value)
+    return False
+
+
+async def test_nulls_sent_are_never_answered(http: httpx.AsyncClient, fake: FakeMambu) -> None:
+    """The OpenAPI files declare no field nullable: a null sent is stored and answered as absent."""
+    product = _json.loads((await http.get("/api/depositproducts/DP1?detailsLevel=FULL")).content)
+    sent = {**product, "notes": None, "offsetSettings": {"allowOffset": None}, "overdraftSettings": None}
+    put = await http.put("/api/depositproducts/DP1", content=_json.dumps(sent))
+    assert put.status_code == 200, put.text
+    created = await http.post(
+        "/api/clients", content=_json.dumps({"firstName": "A", "lastName": "B", "middleName": None})
+    )
+    assert created.status_code == 201, created.text
+    deposit = await http.post(
+        "/api/deposits/D000001/deposit-transactions",
+        content=_json.dumps(
+            {"amount": 5, "notes": None, "transactionDetails": {"transactionChannelId": None}}
+        ),
+    )
+    assert deposit.status_code == 201, deposit.text
+    for response in (put, created, deposit):
+        assert not _has_null(_json.loads(response.content)), response.text
+    again = await http.get("/api/depositproducts/DP1?detailsLevel=FULL")
+    assert not _has_null(_json.loads(again.content))
+    assert "notes" not in _json.loads(again.content)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mambu_async.testing.apierror import bad_request
+from mambu_async.testing.messages import without_nulls
 from mambu_async.testing.schema import is_date, parse_datetime
 from mambu_async.testing.store import Record
 
@@ -103,4 +104,5 @@ def date_of(fake: FakeMambu, text: Any) -> dt.date | None:
 
 def common_fields(body: dict[str, Any]) -> dict[str, Any]:
     """The caller-supplied fields a transaction keeps verbatim."""
-    return {k: body[k] for k in ("notes", "externalId", "paymentOrderId", "transactionDetails") if k in body}
+    keep = ("notes", "externalId", "paymentOrderId", "transactionDetails")
+    return {k: without_nulls(body[k]) for k in keep if body.get(k) is not None}

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 from mambu_async.testing import query
 from mambu_async.testing.apierror import ApiError, bad_request
 from mambu_async.testing.kinds import EntityKind
-from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response, no_content
+from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response, no_content, without_nulls
 from mambu_async.testing.patch import apply_operations, parse_operations
 from mambu_async.testing.schema import Problems, is_date, is_datetime
 from mambu_async.testing.search import compile_criteria, sorting_keys
@@ -151,7 +151,7 @@ def create_record(fake: FakeMambu, kind: EntityKind, body: Any) -> Record:
     """Validate and store a new entity of ``kind`` from a request body; returns the stored record."""
     if not isinstance(body, dict):
         raise bad_request("INVALID_JSON_SYNTAX", "The request body must be a JSON object")
-    record = copy.deepcopy(body)
+    record: Record = without_nulls(body)
     problems: Problems = kind.schema.check(record, None) if kind.schema is not None else []
     schema_ro = kind.schema.read_only() if kind.schema is not None else set()
     for name in kind.server_fields:
@@ -186,7 +186,7 @@ def replace_record(fake: FakeMambu, kind: EntityKind, old: Record, body: Any) ->
     """Validate and store a full replacement of ``old`` (PUT, or a patched copy)."""
     if not isinstance(body, dict):
         raise bad_request("INVALID_JSON_SYNTAX", "The request body must be a JSON object")
-    record = copy.deepcopy(body)
+    record: Record = without_nulls(body)
     # [INFERRED] lastModifiedDate is the server's to write: a stale one sent back is ignored, not refused.
     record.pop("lastModifiedDate", None)
     problems: Problems = kind.schema.check(record, old) if kind.schema is not None else []
