@@ -143,3 +143,12 @@ async def test_nulls_sent_are_never_answered(http: httpx.AsyncClient, fake: Fake
     again = await http.get("/api/depositproducts/DP1?detailsLevel=FULL")
     assert not _has_null(_json.loads(again.content))
     assert "notes" not in _json.loads(again.content)
+
+
+async def test_listing_the_transactions_of_an_unknown_deposit_answers_a_documented_status(
+    http: httpx.AsyncClient,
+) -> None:
+    """deposit_transactions.json declares 200/400/401/403 for this list (no 404)."""
+    response = await http.get("/api/deposits/NOPE/transactions")
+    assert response.status_code == 400
+    assert _errors(response)[0]["errorReason"] == "INVALID_DEPOSIT_ACCOUNT_ID"

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mambu_async.testing import query
+from mambu_async.testing.apierror import ApiError
 from mambu_async.testing.kinds import EntityKind, Field, path_getter
 from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response
 from mambu_async.testing.resources.crud import list_records, search_records
@@ -174,7 +175,14 @@ def _register(fake: FakeMambu, kind: EntityKind, accounts: str) -> None:
         )
 
     def list_for_account(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
-        account = fake.require(accounts, request.path_params["id"])
+        try:
+            account = fake.require(accounts, request.path_params["id"])
+        except ApiError as error:
+            if accounts != "deposits":
+                raise
+            # deposit_transactions.json declares 200/400/401/403 for this list, no 404: an unknown
+            # account is a validation error (400, with the same INVALID_DEPOSIT_ACCOUNT_ID body).
+            raise ApiError(400, error.errors) from None
         records = fake.store[kind.name].find(lambda t: t.get("parentAccountKey") == account["encodedKey"])
         return list_records(fake, kind, request, records)
 
