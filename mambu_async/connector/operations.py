@@ -208,6 +208,8 @@ class MambuOperations(MambuConnector):
                     self._describe_url(request),
                 )
                 return ApiResponse(204, {}, b"")
+            if response.status_code < 200:
+                raise self._still_processing(request, response)
             if response.status_code >= 400:
                 error = self._error(request, response)
                 if response.status_code in _GATEWAY_STATUSES and not is_account_blocked(error):
@@ -247,6 +249,18 @@ class MambuOperations(MambuConnector):
         )
         response: ApiResponse = await retrying(attempt)
         return response, attempts - 1
+
+    def _still_processing(self, request: ApiRequest, response: ApiResponse) -> MambuResponseError:
+        """A final 1xx: Mambu's ``102 Processing`` ("already submitted and currently being processed, try
+        again later"). Retried like a 503 when the request is retry-safe (a POST with its key); the write
+        may or may not have happened, so it is never taken for a result."""
+        return MambuResponseError(
+            f"Mambu is still processing this request (HTTP {response.status_code}); try again later",
+            status_code=response.status_code,
+            method=request.method,
+            url=self._describe_url(request),
+            body=decode_error_body(response.content),
+        )
 
     def _decode(self, request: ApiRequest, response: ApiResponse) -> JSON:
         """The decoded JSON body (``None`` for 204 or an empty body)."""

@@ -4,8 +4,9 @@ Rules (DESIGN.md, "Retries"):
 
 - A request marked ``retry_safe`` (GET, PUT, DELETE, ``:search``, PATCHes made only of REPLACE/REMOVE,
   POST writes carrying an ``Idempotency-Key``) is retried on connection errors, timeouts, 429, 502, 503
-  and 504. Any other request is retried only when it provably never reached the server (the connection
-  was never established, or no pool slot was free): see :func:`connection_error`.
+  and 504, and on a final ``102 Processing`` (the same key is still being processed: ask again). Any
+  other request is retried only when it provably never reached the server (the connection was never
+  established, or no pool slot was free): see :func:`connection_error`.
 - A ``Retry-After`` (seconds or an HTTP date) is honoured up to ``retry_after_cap``; beyond the cap the
   :class:`~mambu_async.errors.MambuRateLimitError` is raised at once. Without one, the wait is capped
   exponential backoff with jitter.
@@ -52,8 +53,9 @@ __all__ = [
     "use_idempotency_key",
 ]
 
-RETRY_STATUSES = frozenset({429, 502, 503, 504})
-"""Statuses worth another attempt (the request was refused or lost by a gateway, not rejected)."""
+RETRY_STATUSES = frozenset({102, 429, 502, 503, 504})
+"""Statuses worth another attempt: the request was refused or lost by a gateway, not rejected, or (102
+Processing) "already submitted and currently being processed, try again later" (api-semantics §4.1)."""
 
 _NOT_SENT_ATTR = "request_sent"
 
