@@ -128,14 +128,12 @@ async def test_illegal_deposit_transition(mambu_connector: MambuOperations, tena
     assert caught.value.errors[0].reason == "INVALID_SAVINGS_ACCOUNT_STATE_TRANSITION"
 
 
-@pytest.mark.xfail(raises=MambuNotImplementedError, strict=True, reason="FakeMambu has no :undoReschedule")
 async def test_undo_reschedule_reaches_mambu(mambu_connector: MambuOperations, tenant: Tenant) -> None:
     loan = await _loan(mambu_connector, tenant)
     with pytest.raises(MambuBadRequestError):
         await loan.undo_reschedule("not rescheduled")
 
 
-@pytest.mark.xfail(raises=MambuNotImplementedError, strict=True, reason="FakeMambu has no :undoRefinance")
 async def test_undo_refinance_reaches_mambu(mambu_connector: MambuOperations, tenant: Tenant) -> None:
     loan = await _loan(mambu_connector, tenant)
     with pytest.raises(MambuBadRequestError):

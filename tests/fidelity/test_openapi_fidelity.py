@@ -45,6 +45,9 @@ IMPLEMENTED: frozenset[tuple[str, str]] = frozenset(
         ("DELETE", "/loans/{loanAccountId}"),
         ("POST", "/loans/{loanAccountId}:changeState"),
         ("POST", "/loans/{loanAccountId}:payOff"),
+        ("POST", "/loans/{loanAccountId}:changeInterestRate"),
+        ("POST", "/loans/{loanAccountId}:undoReschedule"),
+        ("POST", "/loans/{loanAccountId}:undoRefinance"),
         ("GET", "/deposits"),
         ("POST", "/deposits"),
         ("GET", "/deposits/{depositAccountId}"),
@@ -54,6 +57,7 @@ IMPLEMENTED: frozenset[tuple[str, str]] = frozenset(
         ("POST", "/deposits/{depositAccountId}:changeState"),
         ("POST", "/deposits/{depositAccountId}:startMaturity"),
         ("POST", "/deposits/{depositAccountId}:undoMaturity"),
+        ("POST", "/deposits/{depositAccountId}:applyInterest"),
         ("POST", "/deposits/{depositAccountId}/deposit-transactions"),
         ("POST", "/deposits/{depositAccountId}/withdrawal-transactions"),
         ("POST", "/deposits/{depositAccountId}/transfer-transactions"),
@@ -232,10 +236,19 @@ async def _scenario(c: MambuConnectorREST, fake: FakeMambu) -> None:
         await c.mambu_change_state("L1", "loans", "CLOSE")
     await c.mambu_change_state("L1", "loans", "APPROVE", "ok")
     await c.mambu_make_disbursement("L1")
+    await c.mambu_action(
+        "L1", "loans", "changeInterestRate", {"interestRate": Decimal("8"), "valueDate": fake.clock.iso()}
+    )
+    for undo in ("undoReschedule", "undoRefinance"):
+        with pytest.raises(Exception):  # noqa: B017 - a 400 body to check: L1 was never rescheduled
+            await c.mambu_action("L1", "loans", undo, {"notes": "n"})
     await c.mambu_action("L1", "loans", "payOff", {"notes": "all at once"})
     await c.mambu_get("L1", "loans")
     dep = {**holder, "productTypeKey": dp["encodedKey"], "name": "Savings"}
-    await c.mambu_create("deposits", {**dep, "id": "D1"})
+    rates = {
+        "interestRateSettings": {"interestRate": Decimal("2.5"), "interestChargeFrequency": "ANNUALIZED"}
+    }
+    await c.mambu_create("deposits", {**dep, "id": "D1", "interestSettings": rates})
     await c.mambu_create("deposits", {**dep, "id": "D2"})
     await c.mambu_create("deposits", {**dep, "id": "D9"})
     await c.mambu_get_all("deposits", filters={"accountHolderType": "CLIENT"})
@@ -261,6 +274,10 @@ async def _scenario(c: MambuConnectorREST, fake: FakeMambu) -> None:
     )
     await c.mambu_action("D1", "deposits", "startMaturity", {"maturityDate": "2024-03-01", "notes": "m"})
     await c.mambu_action("D1", "deposits", "undoMaturity")
+    fake.clock.advance(days=1)
+    await c.mambu_action(
+        "D1", "deposits", "applyInterest", {"interestApplicationDate": fake.clock.iso(), "notes": "n"}
+    )
     with pytest.raises(Exception):  # noqa: B017 - 404 body
         await c.mambu_get("NOPE", "loans")
 

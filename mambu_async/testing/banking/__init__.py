@@ -42,6 +42,9 @@ _ROUTES: tuple[tuple[str, str, Callable[[FakeMambu, FakeRequest], FakeResponse]]
     ("POST", "/loans/{id}:writeOff", loans.write_off),
     ("POST", "/loans/{id}:payOff", loans.pay_off),
     ("POST", "/loans/transactions/{id}:adjust", loans.adjust),
+    ("POST", "/loans/{id}:changeInterestRate", loans.change_interest_rate),
+    ("POST", "/loans/{id}:undoReschedule", loans.undo_reschedule),
+    ("POST", "/loans/{id}:undoRefinance", loans.undo_refinance),
     ("GET", "/loans/{id}/schedule", loans.schedule),
     ("POST", "/deposits/{id}:changeState", deposits.change_state),
     ("POST", "/deposits/{id}/deposit-transactions", deposits.make_deposit),
@@ -51,6 +54,7 @@ _ROUTES: tuple[tuple[str, str, Callable[[FakeMambu, FakeRequest], FakeResponse]]
     ("POST", "/deposits/transactions/{id}:adjust", deposits.adjust),
     ("POST", "/deposits/{id}:startMaturity", deposits.start_maturity),
     ("POST", "/deposits/{id}:undoMaturity", deposits.undo_maturity),
+    ("POST", "/deposits/{id}:applyInterest", deposits.apply_interest),
 )
 
 

@@ -35,6 +35,8 @@ class BankingState:
     loan_transactions: dict[str, list[str]] = attrs.field(factory=dict)
     deposit_transactions: dict[str, list[str]] = attrs.field(factory=dict)
     fee_installments: dict[str, int] = attrs.field(factory=dict)
+    previous_rates: dict[str, Decimal] = attrs.field(factory=dict)
+    """Loan ``INTEREST_RATE_CHANGED`` transaction key → the rate the loan had before it."""
     aged_on: dt.date | None = None
 
 

@@ -7,6 +7,9 @@ Routes (deposit_accounts.json, deposit_transactions.json):
   ``fee-transactions`` → 201 ``DepositTransaction``
 - ``POST /deposits/transactions/{id}:adjust`` → 200 the adjustment ``DepositTransaction``
 - ``POST /deposits/{id}:startMaturity`` ``{maturityDate, notes}`` → 200; ``:undoMaturity`` → 204
+- ``POST /deposits/{id}:applyInterest`` ``{interestApplicationDate, notes}`` → 204: books the interest
+  earned since the last application (or the activation) up to that date as an ``INTEREST_APPLIED``
+  transaction (:func:`interest_earned` says how it is computed)
 - ``GET /deposits/{id}/transactions``, ``GET /deposits/transactions/{id}``
 
 Balances move only through transactions: ``totalBalance`` is the sum of the live transactions' signed
@@ -26,13 +29,14 @@ from typing import TYPE_CHECKING, Any
 
 from mambu_async.testing.apierror import bad_request, not_found
 from mambu_async.testing.banking.common import (
+    account_transactions,
     amount_of,
     banking,
     common_fields,
     date_of,
     value_date,
 )
-from mambu_async.testing.banking.schedule import ZERO, to_decimal
+from mambu_async.testing.banking.schedule import ZERO, money, to_decimal
 from mambu_async.testing.banking.states import (
     DEPOSIT_ACTIVE,
     DEPOSIT_TRANSACTABLE,
@@ -50,6 +54,15 @@ _ADJUSTMENT_TYPES = {
     "WITHDRAWAL": "WITHDRAWAL_ADJUSTMENT",
     "TRANSFER": "TRANSFER_ADJUSTMENT",
     "FEE_APPLIED": "FEE_ADJUSTED",
+    "INTEREST_APPLIED": "INTEREST_APPLIED_ADJUSTMENT",
+}
+#: Days one rate applies to, per ``interestChargeFrequency`` (``EVERY_X_DAYS``: the frequency count).
+_FREQUENCY_DAYS = {
+    "ANNUALIZED": Decimal(365),
+    "EVERY_MONTH": Decimal(365) / Decimal(12),
+    "EVERY_FOUR_WEEKS": Decimal(28),
+    "EVERY_WEEK": Decimal(7),
+    "EVERY_DAY": Decimal(1),
 }
 _OWNER_KEYS = {"assignedBranchKey": "branchKey", "assignedCentreKey": "centreKey"}
 
@@ -102,8 +115,8 @@ def _post(
         "creationDate": fake.clock.iso(),
         "currencyCode": deposit.get("currencyCode") or "EUR",
         "affectedAmounts": {
-            "fundsAmount": abs(signed) if tx_type != "FEE_APPLIED" else ZERO,
-            "interestAmount": ZERO,
+            "fundsAmount": ZERO if tx_type.startswith(("FEE_APPLIED", "INTEREST_APPLIED")) else abs(signed),
+            "interestAmount": abs(signed) if tx_type.startswith("INTEREST_APPLIED") else ZERO,
             "feesAmount": abs(signed) if tx_type == "FEE_APPLIED" else ZERO,
             "overdraftAmount": ZERO,
             "overdraftInterestAmount": ZERO,
@@ -393,6 +406,75 @@ def undo_maturity(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
         deposit["accountState"] = "ACTIVE"
     deposit["lastModifiedDate"] = fake.clock.iso()
     fake.store["deposits"].put(deposit)
+    return no_content()
+
+
+def interest_earned(fake: FakeMambu, deposit: Record, start: dt.date, end: dt.date) -> Decimal:
+    """Interest of the days ``start`` ≤ day < ``end``, on each day's closing balance, in cents.
+
+    The account's ``interestSettings.interestRateSettings`` give the rate (a percentage) and
+    ``interestChargeFrequency`` (per year by default, a year of 365 days [INFERRED day count]); with
+    ``interestRateTerms`` ``TIERED`` the rate of the first tier whose ``endingBalance`` holds the day's
+    balance applies. Without a rate on the account the product's default rate is used. A negative
+    (overdraft) balance earns nothing here.
+    """
+    settings = (deposit.get("interestSettings") or {}).get("interestRateSettings") or {}
+    product = fake.store["depositproducts"].get(str(deposit.get("productTypeKey") or "")) or {}
+    product_rates = (product.get("interestSettings") or {}).get("interestRateSettings") or {}
+    rate = settings.get("interestRate")
+    if rate is None:
+        rate = (product_rates.get("interestRate") or {}).get("defaultValue")
+    frequency = settings.get("interestChargeFrequency") or product_rates.get("interestChargeFrequency")
+    days = _FREQUENCY_DAYS.get(str(frequency), Decimal(365))
+    if frequency == "EVERY_X_DAYS":
+        days = Decimal(int(settings.get("interestChargeFrequencyCount") or 1))
+    tiers = settings.get("interestRateTiers") if settings.get("interestRateTerms") == "TIERED" else None
+    moves: dict[dt.date, Decimal] = {}
+    for tx in account_transactions(fake, TX, banking(fake).deposit_transactions, deposit["encodedKey"]):
+        day = date_of(fake, tx.get("valueDate")) or start
+        moves[day] = moves.get(day, ZERO) + to_decimal(tx.get("amount"))
+    balance = sum((amount for day, amount in moves.items() if day < start), ZERO)
+    total = ZERO
+    day = start
+    while day < end:
+        balance += moves.get(day, ZERO)
+        day_rate = to_decimal(rate)
+        for tier in tiers or ():
+            if balance <= to_decimal(tier.get("endingBalance"), balance):
+                day_rate = to_decimal(tier.get("interestRate"))
+                break
+        if balance > ZERO:
+            total += balance * day_rate / Decimal(100) / days
+        day += dt.timedelta(days=1)
+    return money(total)
+
+
+def apply_interest(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /deposits/{id}:applyInterest`` ``{interestApplicationDate, notes}``: 204."""
+    deposit = _require(fake, request.path_params["id"])
+    body = request.json_object()
+    if body.get("interestApplicationDate") is None:
+        raise bad_request("INVALID_PARAMETERS", "Property interestApplicationDate may not be null")
+    on, when = value_date(fake, body, "interestApplicationDate")
+    if deposit.get("accountState") not in ("ACTIVE", "ACTIVE_IN_ARREARS", "MATURED"):
+        raise bad_request(
+            "INVALID_DEPOSIT_ACCOUNT_STATE",
+            f"Cannot apply interest to a deposit account in state {deposit.get('accountState')}",
+        )
+    if on > fake.clock.today():
+        raise bad_request(
+            "BACKDATE_SET_IN_THE_FUTURE", "The interest application date cannot be in the future"
+        )
+    since = date_of(fake, deposit.get("lastInterestStoredDate") or deposit.get("activationDate"))
+    if since is None or on <= since:
+        raise bad_request("INVALID_DATE", "Interest is already applied up to that date")
+    interest = interest_earned(fake, deposit, since, on)
+    if interest <= ZERO:
+        raise bad_request("INTEREST_APPLIED_WITH_NULL_AMOUNT", "No interest was earned in the period")
+    notes = {"notes": body["notes"]} if body.get("notes") else {}
+    deposit.update(lastInterestStoredDate=when, lastInterestCalculationDate=when)
+    deposit["accruedAmounts"] = {**(deposit.get("accruedAmounts") or {}), "interestAccrued": ZERO}
+    _post(fake, deposit, "INTEREST_APPLIED", interest, when, notes)
     return no_content()
 
 

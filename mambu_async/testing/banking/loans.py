@@ -11,6 +11,12 @@ the transactions, whatever was adjusted. Routes (MambuPy's for what loans.json l
 - ``POST /loans/{id}:writeOff`` ``{notes}`` → 200 the write-off transaction [INFERRED shape]
 - ``POST /loans/{id}:payOff`` → 204 (lo.json)
 - ``POST /loans/transactions/{id}:adjust`` ``{notes}`` → 200 the adjustment transaction
+- ``POST /loans/{id}:changeInterestRate`` ``{interestRate, valueDate, notes}`` → 204 (lo.json): books an
+  ``INTEREST_RATE_CHANGED`` transaction (``terms.interestSettings.interestRate``) and recomputes the
+  installments due after ``valueDate`` (:func:`~.schedule.reprice`); the account's rate becomes the new one
+- ``POST /loans/{id}:undoReschedule`` / ``:undoRefinance`` (lo.json): the fake models neither
+  rescheduling nor refinancing, so a loan that was not rescheduled (refinanced) gets Mambu's 400
+  ``INVALID_ACCOUNT_STATE``, and one the tenant was seeded with in that sub-state a 501
 - ``GET /loans/{id}/transactions``, ``GET /loans/transactions/{id}``
 - ``GET /loans/{id}/schedule`` → ``{"installments": [...], "currency": {"code"}}``
 
@@ -19,18 +25,23 @@ Value dates: a disbursement may not be dated before the approval nor in the futu
 (``BACKDATE_BEFORE_ACTIVATION``) nor in the future (``REPAYMENT_DATE_IN_THE_FUTURE_ERROR``).
 Arrears: an ``ACTIVE`` loan with an installment unpaid more than ``arrearsTolerancePeriod`` days past
 its due date is ``ACTIVE_IN_ARREARS`` (and back when paid); nothing ages unless the clock moves.
+Penalties: with ``penaltySettings`` on the loan (or its product: ``penaltyRate.defaultValue``,
+``loanPenaltyGracePeriod``), late installments owe ``penaltyDue`` as :class:`~.schedule.PenaltyTerms`
+says, computed when a repayment is booked and up to the clock's date; repayments pay them in Mambu's
+order. [INFERRED] No ``PENALTY_APPLIED`` transactions are booked, and ``OUTSTANDING_PRINCIPAL`` is not
+modelled (no penalty).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from mambu_async.testing.apierror import bad_request, not_found
+from mambu_async.testing.apierror import api_error, bad_request, not_found
 from mambu_async.testing.banking.common import (
     account_transactions,
     amount_of,
@@ -45,11 +56,14 @@ from mambu_async.testing.banking.schedule import (
     Allocation,
     Installment,
     LoanTerms,
+    PenaltyTerms,
+    accrue_penalties,
     allocate,
     build_installments,
     loan_balances,
     oldest_late_due_date,
     payoff_amount,
+    reprice,
     to_decimal,
 )
 from mambu_async.testing.banking.states import LOAN_REPAYABLE, loan_state, next_loan_state
@@ -100,19 +114,26 @@ def replay(fake: FakeMambu, loan: Record, extra: Record | None = None) -> Ledger
         return Ledger([], {}, None)
     start = date_of(fake, disbursement["valueDate"]) or fake.clock.today()
     first_due = date_of(fake, (loan.get("disbursementDetails") or {}).get("firstRepaymentDate"))
-    installments = build_installments(LoanTerms.from_loan(loan, start, first_due))
-    applied: dict[str, Allocation] = {}
-    fees = banking(fake).fee_installments
-    application = (loan.get("interestSettings") or {}).get("interestApplicationMethod")
-    upfront_interest = application == "AFTER_DISBURSEMENT"
     order = sorted(
         (t for t in txs if t is not disbursement),
         key=lambda t: (date_of(fake, t["valueDate"]) or start, int(t["id"])),
     )
+    terms = LoanTerms.from_loan(_with_initial_rate(fake, loan, order), start, first_due)
+    installments = build_installments(terms)
+    applied: dict[str, Allocation] = {}
+    fees = banking(fake).fee_installments
+    application = (loan.get("interestSettings") or {}).get("interestApplicationMethod")
+    upfront_interest = application == "AFTER_DISBURSEMENT"
+    penalties = penalty_terms(fake, loan)
     for tx in order:
         on = date_of(fake, tx["valueDate"]) or start
         amount = to_decimal(tx["amount"])
-        if tx["type"] == "REPAYMENT":
+        if penalties is not None:
+            accrue_penalties(installments, penalties, on)
+        if tx["type"] == "INTEREST_RATE_CHANGED":
+            rate = ((tx.get("terms") or {}).get("interestSettings") or {}).get("interestRate")
+            terms = reprice(installments, terms, to_decimal(rate), on)
+        elif tx["type"] == "REPAYMENT":
             applied[tx["encodedKey"]] = allocate(
                 installments, amount, on, payment_method=loan.get("paymentMethod") or "HORIZONTAL"
             )
@@ -130,7 +151,33 @@ def replay(fake: FakeMambu, loan: Record, extra: Record | None = None) -> Ledger
                         written.add(component, inst.outstanding(component))
                     inst.expected[component] = inst.paid[component]
             applied[tx["encodedKey"]] = written
+    if penalties is not None:
+        accrue_penalties(installments, penalties, fake.clock.today())
     return Ledger(installments, applied, start)
+
+
+def _with_initial_rate(fake: FakeMambu, loan: Record, order: list[Record]) -> Record:
+    """The loan with the interest rate it had before its first interest rate change."""
+    first = next((t for t in order if t["type"] == "INTEREST_RATE_CHANGED"), None)
+    previous = banking(fake).previous_rates.get(first["encodedKey"]) if first is not None else None
+    if previous is None:
+        return loan
+    return {**loan, "interestSettings": {**(loan.get("interestSettings") or {}), "interestRate": previous}}
+
+
+def penalty_terms(fake: FakeMambu, loan: Record) -> PenaltyTerms | None:
+    """The loan's penalty settings, completed from its product's; ``None`` when it owes no penalties."""
+    product = fake.store["loanproducts"].get(str(loan.get("productTypeKey") or "")) or {}
+    from_product = product.get("penaltySettings") or {}
+    settings = loan.get("penaltySettings") or {}
+    method = settings.get("loanPenaltyCalculationMethod") or from_product.get("loanPenaltyCalculationMethod")
+    rate = settings.get("penaltyRate")
+    if rate is None:
+        rate = (from_product.get("penaltyRate") or {}).get("defaultValue")
+    if method not in ("OVERDUE_BALANCE", "OVERDUE_BALANCE_AND_INTEREST") or not rate:
+        return None
+    tolerance = int(from_product.get("loanPenaltyGracePeriod") or 0)
+    return PenaltyTerms(method, to_decimal(rate) / Decimal(100), tolerance)
 
 
 def _fee_installment(installments: list[Installment], on: dt.date, number: int | None) -> Installment:
@@ -495,6 +542,59 @@ def adjust_internal(fake: FakeMambu, ref: str, body: dict[str, Any]) -> Record:
             loan.pop("closedDate", None)
         stored = settle(fake, loan)
     return _with_account_balances(fake, tx, stored)
+
+
+def change_interest_rate(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /loans/{id}:changeInterestRate`` ``{interestRate, valueDate, notes}``: 204."""
+    loan = _require_loan(fake, request.path_params["id"])
+    body = request.json_object()
+    rate = amount_of(body, "interestRate")
+    assert rate is not None
+    if body.get("valueDate") is None:
+        raise bad_request("INVALID_PARAMETERS", "Property valueDate may not be null")
+    on, when = value_date(fake, body)
+    state, _ = loan_state(loan)
+    if state not in LOAN_REPAYABLE:
+        raise bad_request(
+            "INVALID_ACCOUNT_STATE", f"Cannot change the interest rate of a loan account in state {state}"
+        )
+    settings = dict(loan.get("interestSettings") or {})
+    if settings.get("interestRateSource") == "INDEX_INTEREST_RATE":
+        raise bad_request(
+            "INTEREST_RATE_NOT_AVAILABLE_FOR_INDEXED_RATES", "The loan's rate follows an index rate"
+        )
+    if rate < ZERO:
+        raise bad_request("INVALID_INTEREST_RATE", "The interest rate cannot be negative")
+    ledger = replay(fake, loan)
+    if ledger.disbursed_on is not None and on < ledger.disbursed_on:
+        raise bad_request("BACKDATE_BEFORE_ACTIVATION", "The change is dated before the disbursement")
+    if on > fake.clock.today():
+        raise bad_request("BACKDATE_SET_IN_THE_FUTURE", "The change cannot be dated in the future")
+    tx = _new_transaction(fake, loan, "INTEREST_RATE_CHANGED", ZERO, when, body)
+    fake.store[TX].put({**tx, "terms": {"interestSettings": {"interestRate": rate}}})
+    banking(fake).previous_rates[tx["encodedKey"]] = to_decimal(settings.get("interestRate"))
+    settings["interestRate"] = rate
+    loan["interestSettings"] = settings
+    settle(fake, loan)
+    return no_content()
+
+
+def _undo(sub_state: str, done: str) -> Callable[[FakeMambu, FakeRequest], FakeResponse]:
+    def undo(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+        loan = _require_loan(fake, request.path_params["id"])
+        if request.body and request.body.strip():
+            request.json_object()
+        if loan.get("accountSubState") != sub_state:
+            raise bad_request("INVALID_ACCOUNT_STATE", f"The loan account was not {done}")
+        raise api_error(501, "METHOD_NOT_IMPLEMENTED", f"The fake does not model {done} loan accounts")
+
+    return undo
+
+
+undo_reschedule = _undo("RESCHEDULED", "rescheduled")
+"""``POST /loans/{id}:undoReschedule``."""
+undo_refinance = _undo("REFINANCED", "refinanced")
+"""``POST /loans/{id}:undoRefinance``."""
 
 
 def schedule(fake: FakeMambu, request: FakeRequest) -> FakeResponse:

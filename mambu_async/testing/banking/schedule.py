@@ -170,6 +170,10 @@ class Installment:
     expected: dict[str, Decimal]
     paid: dict[str, Decimal] = attrs.field(factory=lambda: dict.fromkeys(COMPONENTS, ZERO))
     last_paid_date: date | None = None
+    penalty_accrued: Decimal = ZERO
+    """Penalty computed so far (unrounded), applied once the tolerance period has passed."""
+    penalty_until: date | None = None
+    """The day penalties were last computed up to."""
 
     def outstanding(self, component: str) -> Decimal:
         """Expected minus paid of one component."""
@@ -226,6 +230,71 @@ def iter_installments(terms: LoanTerms) -> Iterator[Installment]:
 def build_installments(terms: LoanTerms) -> list[Installment]:
     """The whole schedule."""
     return list(iter_installments(terms))
+
+
+def reprice(installments: Sequence[Installment], terms: LoanTerms, rate: Decimal, on: date) -> LoanTerms:
+    """Apply a new interest rate from ``on``: the installments due after it are recomputed.
+
+    [INFERRED] The whole period of the first installment due after ``on`` takes the new rate (no
+    day-by-day split). Interest is on the principal still scheduled (``FLAT``: on the loan amount);
+    ``DECLINING_BALANCE_DISCOUNTED`` recomputes the annuity over the installments left. Interest already
+    paid on an installment is never undone. Returns the terms with the new rate.
+    """
+    new_terms = attrs.evolve(terms, interest_rate=rate)
+    later = [i for i in installments if i.due_date > on]
+    outstanding = sum((i.expected["principal"] for i in later), ZERO)
+    period_rate = new_terms.period_rate
+    paying = [i for i in later if i.number > terms.grace_period]
+    annuity = ZERO
+    if terms.method == "DECLINING_BALANCE_DISCOUNTED" and paying and period_rate > 0:
+        annuity = money(outstanding * period_rate / (1 - (1 + period_rate) ** -len(paying)))
+    for inst in later:
+        in_grace = inst.number <= terms.grace_period
+        interest = money((terms.principal if terms.method == "FLAT" else outstanding) * period_rate)
+        if in_grace and terms.grace_type == "INTEREST_FORGIVENESS":
+            interest = ZERO
+        if annuity > ZERO and not in_grace:
+            last = inst is later[-1]
+            principal = outstanding if last else min(max(annuity - interest, ZERO), outstanding)
+            inst.expected["principal"] = max(principal, inst.paid["principal"])
+        inst.expected["interest"] = max(interest, inst.paid["interest"])
+        outstanding -= inst.expected["principal"]
+    return new_terms
+
+
+@attrs.frozen
+class PenaltyTerms:
+    """How late installments are penalised (Mambu's "Loan Penalties Setup").
+
+    ``OVERDUE_BALANCE``: overdue principal x days late x rate; ``OVERDUE_BALANCE_AND_INTEREST``: (overdue
+    principal + overdue interest) x days late x rate. The rate is a percentage per day. Penalties accrue
+    from the due date and are applied once the installment is more than ``tolerance`` days late; an
+    installment paid within the tolerance owes none.
+    """
+
+    method: str
+    daily_rate: Decimal
+    tolerance: int = 0
+
+
+def accrue_penalties(installments: Sequence[Installment], terms: PenaltyTerms, until: date) -> None:
+    """Compute penalties of the late installments up to ``until`` (in place)."""
+    for inst in installments:
+        if inst.due_date >= until:
+            break
+        start = inst.penalty_until or inst.due_date
+        if until <= start:
+            continue
+        base = inst.outstanding("principal")
+        if terms.method == "OVERDUE_BALANCE_AND_INTEREST":
+            base += inst.outstanding("interest")
+        applied = inst.expected["penalty"] > ZERO
+        if base <= ZERO and not applied:
+            inst.penalty_accrued = ZERO
+        inst.penalty_accrued += base * (until - start).days * terms.daily_rate
+        inst.penalty_until = until
+        if (until - inst.due_date).days > terms.tolerance:
+            inst.expected["penalty"] = max(money(inst.penalty_accrued), inst.paid["penalty"])
 
 
 @attrs.define
