@@ -182,15 +182,23 @@ class MambuModel:
                 yield spec
 
     def to_wire(self) -> dict[str, Any]:
-        """The complete document: loaded keys verbatim, materialized fields in Mambu's formats."""
+        """The complete document: loaded keys verbatim, changed fields in Mambu's formats.
+
+        A field that was only read keeps the text Mambu sent (``...Z`` stays ``...Z``, ``1.50`` stays
+        ``1.50``), so a PUT of a loaded document never rewrites values nobody changed (read-only ones
+        included, which Mambu refuses to see changed).
+        """
         doc = dict(self._raw)
         for spec in self.materialized():
             value = self.__dict__[spec.name]
+            before = doc.get(spec.wire)
             if value is None:
-                if doc.get(spec.wire) is not None:
+                if before is not None:
                     del doc[spec.wire]
-            else:
-                doc[spec.wire] = unstructure(value)
+                continue
+            wire = unstructure(value)
+            if before is None or _normalized(before, spec) != wire:
+                doc[spec.wire] = wire
         return doc
 
     def diff(self, prefix: str = "") -> list[PatchOp]:
