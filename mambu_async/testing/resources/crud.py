@@ -22,6 +22,7 @@ from mambu_async.testing.apierror import ApiError, bad_request
 from mambu_async.testing.kinds import EntityKind
 from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response, no_content, without_nulls
 from mambu_async.testing.patch import apply_operations, parse_operations
+from mambu_async.testing.resources import custom_values
 from mambu_async.testing.schema import Problems, is_date, is_datetime
 from mambu_async.testing.search import compile_criteria, sorting_keys
 from mambu_async.testing.store import Record
@@ -38,9 +39,11 @@ def check_custom_fields(fake: FakeMambu, kind: EntityKind, record: Record) -> Pr
 
     [INFERRED] Mambu refuses unknown fields (``INVALID_CUSTOM_FIELD_ID``), a set of the wrong shape
     (``INCONSISTENT_VALUE_WITH_SET_TYPE``: an object for SINGLE, an array for GROUPED) and values that do
-    not fit the field type (``INCONSISTENT_VALUE_WITH_CUSTOM_FIELD_TYPE``).
+    not fit the field type (``INCONSISTENT_VALUE_WITH_CUSTOM_FIELD_TYPE``); required, deactivated,
+    linked, patterned and unique fields and group indexes follow :mod:`.custom_values`.
     """
     problems: Problems = []
+    all_fields = fake.store["customfields"].values()
     for key, value in record.items():
         if not key.startswith("_") or value is None:
             continue
@@ -59,10 +62,12 @@ def check_custom_fields(fake: FakeMambu, kind: EntityKind, record: Record) -> Pr
             continue
         definitions = {
             d.get("id"): d
-            for d in fake.store["customfields"].values()
+            for d in all_fields
             if d.get("customFieldSetId") in (cf_set.get("id"), cf_set.get("encodedKey"))
         }
         entries = value if isinstance(value, list) else [value]
+        if grouped:
+            problems.extend(custom_values.index_problems(key, entries))
         for index, entry in enumerate(entries):
             if not isinstance(entry, dict):
                 problems.append(("INCONSISTENT_VALUE_WITH_SET_TYPE", f"{key}[{index}] must be an object"))
@@ -80,6 +85,14 @@ def check_custom_fields(fake: FakeMambu, kind: EntityKind, record: Record) -> Pr
                             f"{key}.{field_id}: {field_value!r} does not fit type {definition.get('type')}",
                         )
                     )
+                else:
+                    path = f"{key}[{index}].{field_id}" if grouped else f"{key}.{field_id}"
+                    problems.extend(
+                        custom_values.value_problems(fake, kind, record, path, definition, field_value)
+                    )
+    if not problems:
+        sets = fake.store["customfieldsets"].values()
+        problems.extend(custom_values.required_problems(fake, kind, record, sets, all_fields))
     return problems
 
 
