@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from mambu_async.testing.apierror import bad_request
 from mambu_async.testing.kinds import EntityKind, Field, QueryFilter, path_getter
 from mambu_async.testing.resources.crud import register_crud
+from mambu_async.testing.resources.owners import OWNER_KINDS
 from mambu_async.testing.schema import Schema, openapi
 from mambu_async.testing.store import Record
 
@@ -700,6 +701,28 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
     return [loans, deposits]
 
 
+def _task_link_check(fake: FakeMambu, new: Record, old: Record | None) -> None:
+    """``taskLinkType`` + ``taskLinkKey`` name an existing entity (id or key, stored as its key).
+
+    [INFERRED] One without the other is refused (400 ``INVALID_PARAMETERS``), and so is a link type
+    the fake holds no entities of; an unknown entity gets that kind's not-found reason with a 400, as
+    other references in a body do.
+    """
+    link_type, link_key = new.get("taskLinkType"), new.get("taskLinkKey")
+    if link_type is None and link_key is None:
+        return
+    if link_type is None or not isinstance(link_key, str) or not link_key:
+        raise bad_request("INVALID_PARAMETERS", "taskLinkType and taskLinkKey go together")
+    collection = OWNER_KINDS.get(str(link_type))
+    if collection is None:
+        raise bad_request("INVALID_PARAMETERS", f"Tasks cannot be linked to a {link_type} here")
+    linked = fake.store[collection].get(link_key)
+    if linked is None:
+        spec = fake.kinds[collection]
+        raise bad_request(spec.not_found, f"taskLinkKey: {spec.label} {link_key!r} does not exist")
+    new["taskLinkKey"] = linked["encodedKey"]
+
+
 def _task_kind(fake: FakeMambu) -> EntityKind:
     kind = _simple_kind(
         "tasks",
@@ -726,9 +749,21 @@ def _task_kind(fake: FakeMambu) -> EntityKind:
             "groupId": QueryFilter(Field.at("taskLinkKey", "key"), _resolve_key("groups")),
         },
         on_create=[_default("status", "OPEN")],
-        validators=[_ref_check("users", "assignedUserKey", "INVALID_USER_ID")],
+        validators=[_ref_check("users", "assignedUserKey", "INVALID_USER_ID"), _task_link_check],
     )
     return kind
+
+
+def _guard_linked_tasks(fake: FakeMambu) -> None:
+    """[INFERRED] An entity that tasks are linked to cannot be deleted (400 ``HAS_TASK_ATTACHED``)."""
+
+    def guard(fake: FakeMambu, owner: Record) -> None:
+        if fake.store["tasks"].find(lambda t: t.get("taskLinkKey") == owner["encodedKey"]):
+            raise bad_request("HAS_TASK_ATTACHED", "Tasks are linked to it")
+
+    for collection in OWNER_KINDS.values():
+        if collection in fake.kinds:
+            fake.kinds[collection].delete_guards.append(guard)
 
 
 def install(fake: FakeMambu) -> None:
@@ -746,3 +781,4 @@ def install(fake: FakeMambu) -> None:
     for kind in _account_kinds(fake):
         fake.add_kind(kind)
         register_crud(fake, kind, standard + " search")
+    _guard_linked_tasks(fake)
