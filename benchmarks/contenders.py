@@ -4,8 +4,7 @@
 ``N`` loans (FULL) and prints one JSON line: records, wall seconds, CPU seconds, peak RSS in MB.
 
 - ``httpx``: plain ``httpx.AsyncClient``, the same pages at the same concurrency, JSON decoding only.
-- ``mambu_async``: ``MambuLoan.iterate(details_level="FULL")`` (the connector's ``mambu_iterate`` when
-  the entity layer is absent).
+- ``mambu_async``: ``MambuLoan.iterate(details_level="FULL")``: an entity built for every record.
 - ``mambupy``: MambuPy 2.5.1's ``MambuLoan.get_all(detailsLevel="FULL")``, configured through
   ``MAMBUPY_*`` variables, page size 1000 (run with a Python that has MambuPy installed).
 """
@@ -52,18 +51,12 @@ async def run_httpx(base: str, n: int, ca: str, concurrency: int) -> int:
 
 
 async def run_mambu_async(base: str, n: int, ca: str, concurrency: int) -> int:
-    from mambu_async.connector.rest import MambuConnectorREST
+    from mambu_async import MambuConnectorREST, MambuLoan
 
     count = 0
     async with MambuConnectorREST(
         f"{base}/api", username="bench", password="bench", verify=ca, max_concurrency=concurrency
     ) as connector:
-        try:
-            from mambu_async.entities.loan import MambuLoan
-        except ImportError:
-            async for _ in connector.mambu_iterate("loans", detailsLevel="FULL"):
-                count += 1
-            return count
         async for _ in MambuLoan.iterate(connector=connector, details_level="FULL"):
             count += 1
     return count
