@@ -169,13 +169,13 @@ class _Builder:
         self.now = fake.clock.iso()
         self.today = fake.clock.today()
         self.tz = fake.clock.now().tzinfo
-        self.keys = (f"{rng.getrandbits(128):032x}" for _ in itertools.count())
         self.tx_ids = itertools.count(len(fake.store["loantransactions"]) + 1)
         self.dtx_ids = itertools.count(len(fake.store["deposittransactions"]) + 1)
         self.banking = banking(fake)
 
     def key(self) -> str:
-        return next(self.keys)
+        # The tenant's own generator: encodedKeys stay unique across every kind, as in Mambu.
+        return self.fake.new_key()
 
     def stamp(self, day: dt.date) -> str:
         return dt.datetime.combine(day, dt.time(9), tzinfo=self.tz).isoformat(timespec="seconds")
