@@ -72,6 +72,11 @@ logger = logging.getLogger("mambu_async")
 
 _GATEWAY_STATUSES = frozenset({502, 503, 504})
 
+#: List endpoints whose OpenAPI operation declares no ``detailsLevel`` (``GET /loanproducts`` in
+#: loanproducts.json). The default BASIC is left out there rather than sent as an undeclared parameter
+#: (a strict server refuses those with ``PARAMETER_NOT_ALLOWED``); FULL is still sent when asked for.
+_LISTS_WITHOUT_DETAILS_LEVEL = frozenset({"loanproducts"})
+
 
 @attrs.frozen
 class Page:
@@ -334,7 +339,7 @@ class MambuOperations(MambuConnector):
         offset: int | None,
         limit: int | None,
         paginationDetails: str,
-        detailsLevel: str,
+        detailsLevel: str | None,
         sortBy: str | None,
     ) -> tuple[tuple[str, str], ...]:
         return _params(
@@ -375,6 +380,7 @@ class MambuOperations(MambuConnector):
         extra: dict[str, str],
     ) -> ApiRequest:
         if not search:
+            implicit = detailsLevel == "BASIC" and prefix in _LISTS_WITHOUT_DETAILS_LEVEL
             return ApiRequest(
                 "GET",
                 f"/{prefix}",
@@ -384,7 +390,7 @@ class MambuOperations(MambuConnector):
                     offset=offset,
                     limit=limit,
                     paginationDetails=paginationDetails,
-                    detailsLevel=detailsLevel,
+                    detailsLevel=None if implicit else detailsLevel,
                     sortBy=sortBy,
                 ),
             )

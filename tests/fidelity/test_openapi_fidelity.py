@@ -88,14 +88,9 @@ IMPLEMENTED: frozenset[tuple[str, str]] = frozenset(
 )
 """Operations of the OpenAPI files the emulator implements (the others answer 501)."""
 
-KNOWN_REQUEST_GAPS: frozenset[str] = frozenset(
-    {
-        # loanproducts.json declares no detailsLevel on the list (api-semantics §2.1 says it takes one);
-        # reported to the connector's owner
-        "GET /loanproducts: undeclared query parameter detailsLevel",
-    }
-)
-"""Request discrepancies found and accepted for now."""
+KNOWN_REQUEST_GAPS: frozenset[str] = frozenset()
+"""Request discrepancies found and accepted for now (none: the connector leaves out the default
+``detailsLevel`` on ``GET /loanproducts``, which loanproducts.json does not declare)."""
 
 
 class Operation:
