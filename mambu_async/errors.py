@@ -171,15 +171,19 @@ _STATUS_CLASSES: dict[int, type[MambuError]] = {
 }
 
 
+def _code(value: Any) -> int | str | None:
+    """Mambu's numeric code as ``int`` even when sent as a string (``"4"``)."""
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return value if value is None or isinstance(value, int | str) else str(value)
+
+
 def _detail(entry: Mapping[str, Any]) -> MambuErrorDetail | None:
+    source = _opt_str(entry.get("errorSource"))
     if "errorCode" in entry or "errorReason" in entry:
-        code = entry.get("errorCode")
-        if isinstance(code, str) and code.isdigit():
-            code = int(code)
-        return MambuErrorDetail(code, _opt_str(entry.get("errorReason")), _opt_str(entry.get("errorSource")))
+        return MambuErrorDetail(_code(entry.get("errorCode")), _opt_str(entry.get("errorReason")), source)
     if "returnCode" in entry or "returnStatus" in entry:
-        code = entry.get("returnCode")
-        return MambuErrorDetail(code, _opt_str(entry.get("returnStatus")), _opt_str(entry.get("errorSource")))
+        return MambuErrorDetail(_code(entry.get("returnCode")), _opt_str(entry.get("returnStatus")), source)
     return None
 
 
@@ -225,8 +229,10 @@ def error_for_status(
         cls = MambuServerError if status_code >= 500 else MambuError
     if details:
         message = details[0].reason or "Mambu error"
-    elif isinstance(body, str) and body.strip():
+    elif isinstance(body, str) and body.strip() and not body.lstrip().startswith("<"):
         message = body.strip()[:200]
+    elif isinstance(body, str) and body.strip():
+        message = f"HTTP {status_code} with a non-JSON (HTML) body"
     else:
         message = f"HTTP {status_code}"
     kwargs: dict[str, Any] = {

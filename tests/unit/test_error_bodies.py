@@ -35,6 +35,18 @@ def test_v1_body() -> None:
     assert err.error_code == 970 and err.error_reason == "INVALID_DOCUMENT_ID"
 
 
+def test_v1_body_with_string_code() -> None:
+    err = e.error_for_status(404, {"returnCode": "301", "returnStatus": "INVALID_CLIENT_ID"})
+    assert err.error_code == 301 and err.error_reason == "INVALID_CLIENT_ID"
+
+
+def test_html_body_keeps_the_page_but_not_in_the_message() -> None:
+    page = "<html><body><h1>502 Bad Gateway</h1></body></html>"
+    err = e.error_for_status(502, page)
+    assert isinstance(err, e.MambuServerError) and err.body == page
+    assert "<html>" not in str(err) and "non-JSON" in str(err)
+
+
 @pytest.mark.parametrize(
     ("status", "cls"),
     [
