@@ -32,6 +32,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime as dt
+import itertools
+import operator
 from collections import deque
 from collections.abc import AsyncGenerator, Callable, Sequence
 from types import TracebackType
@@ -63,6 +65,7 @@ __all__ = [
     "iterate_entities",
 ]
 
+_NOTHING: Any = object()
 DEFAULT_CONCURRENCY = 8
 DEFAULT_OVERLAP = 20
 _IDENTICAL_PAGES_LIMIT = 2
@@ -171,17 +174,18 @@ class _KeyTracker:
         return bool(a < b) if self.descending else bool(a > b)
 
     def _sorted_keys(self, raws: list[Any], order: Callable[[Any], Any]) -> list[Any] | None:
-        out: list[Any] = []
-        for raw in raws:
-            key = order(raw)
-            if out and not self._after(key, out[-1]):
-                return None
-            out.append(key)
-        return out
+        """The keys of ``raws`` in ``order`` if each comes strictly after the one before, else None."""
+        keys = list(map(order, raws))
+        before = operator.gt if self.descending else operator.lt
+        return keys if all(map(before, keys, itertools.islice(keys, 1, None))) else None
 
     def keys(self, records: Sequence[Any], prefix: str) -> list[Any]:
-        raws = [record.get(self.field) if isinstance(record, dict) else None for record in records]
-        if any(raw is None for raw in raws):
+        field = self.field
+        try:
+            raws = [record[field] for record in records]
+        except (KeyError, TypeError, IndexError):  # not an object, or no key: refused just below
+            raws = [record.get(field) if isinstance(record, dict) else None for record in records]
+        if None in raws:
             raise MambuPaginationError(f"{prefix}: a record without {self.field!r} cannot be paged")
         keys = self._sorted_keys(raws, self.order)
         if keys is not None:
@@ -201,13 +205,22 @@ class _KeyTracker:
             return True
         return bool(keys) and self._last is not None and not self._after(keys[0], self._last)
 
-    def advance(self, key: Any, record: Any) -> bool:
-        """Mark ``record`` as covered; ``True`` when it is past the high-water key (new)."""
-        if self._last is not None and not self._after(key, self._last):
-            return False
-        self._last = key
-        self.last_raw = record[self.field]
-        return True
+    def fresh(self, records: Sequence[Any], keys: list[Any]) -> list[Any]:
+        """Cover the page (sorted by :meth:`keys`); its records past the high-water key (a suffix)."""
+        start, count, last = 0, len(keys), self._last
+        if last is not None:
+            after = self._after
+            while start < count and not after(keys[start], last):  # the overlap: already delivered
+                start += 1
+        if start == count:
+            return []
+        self._last = keys[-1]
+        self.last_raw = records[-1][self.field]
+        return list(records[start:])
+
+    def handed(self, record: Any) -> Any:
+        """The cursor's key once ``record`` (a delivered one) is handed out: its own sort key."""
+        return record[self.field]
 
 
 class _SeenTracker:
@@ -237,17 +250,28 @@ class _SeenTracker:
             self._previous = {k for k in keys if k is not None}
         return ok
 
-    def advance(self, key: Any, record: Any) -> bool:
-        if key is None:
-            return True
-        if key in self._seen:
-            return False
-        self._seen.add(key)
-        return True
+    def fresh(self, records: Sequence[Any], keys: list[Any]) -> list[Any]:
+        """The page's records not seen before (and those without a key)."""
+        out: list[Any] = []
+        seen = self._seen
+        for record, key in zip(records, keys, strict=True):
+            if key is None:
+                out.append(record)
+            elif key not in seen:
+                seen.add(key)
+                out.append(record)
+        return out
+
+    def handed(self, record: Any) -> Any:
+        return None  # no key order to resume from: a resumed pull restarts at its page
 
 
 class _Pull:
-    """The state of one pull; :meth:`records` is the async generator behind :class:`PagedStream`."""
+    """The state of one pull; :meth:`pages` is the async generator behind :class:`PagedStream`.
+
+    It yields each page's new records as one list (the stream hands them out one by one), so the
+    per-record cost is a list index, not a trip through nested async generators.
+    """
 
     def __init__(
         self,
@@ -299,9 +323,17 @@ class _Pull:
 
     # -- cursor ---------------------------------------------------------------------------------
 
-    def cursor(self) -> str:
+    def cursor(self, handed: Any = _NOTHING) -> str:
+        """The token for the current position; ``handed``: the last record handed out of the page
+        being delivered (``_NOTHING`` when none of it was)."""
+        last_key = self._last_key if handed is _NOTHING else self.tracker.handed(handed)
         window = self._window.lower.isoformat() if self._window else self.state.window
-        return attrs.evolve(self.state, window=window, offset=self._offset, last_key=self._last_key).encode()
+        return attrs.evolve(self.state, window=window, offset=self._offset, last_key=last_key).encode()
+
+    def handed_out(self, record: Any) -> None:
+        """``record`` (of the page being delivered) was the last one handed out before the stream
+        stopped: keep the cursor right after it."""
+        self._last_key = self.tracker.handed(record)
 
     # -- task management ------------------------------------------------------------------------
 
@@ -411,7 +443,8 @@ class _Pull:
             lower = upper
         return windows
 
-    async def records(self) -> AsyncGenerator[Any, None]:
+    async def pages(self) -> AsyncGenerator[list[Any], None]:
+        """Each page's new records (never an empty list), in delivery order."""
         try:
             if self.state.done:
                 return
@@ -420,9 +453,9 @@ class _Pull:
             self.tracker.reset(self.state.last_key)
             for window in windows:
                 self._window = window
-                async with contextlib.aclosing(self._pull_window(start_offset)) as records:
-                    async for record in records:
-                        yield record
+                async with contextlib.aclosing(self._pull_window(start_offset)) as pages:
+                    async for page in pages:
+                        yield page
                 if self._closed:
                     return
                 start_offset = 0
@@ -435,7 +468,7 @@ class _Pull:
             if tasks:
                 await asyncio.gather(*tasks, return_exceptions=True)
 
-    async def _pull_window(self, start_offset: int) -> AsyncGenerator[Any, None]:
+    async def _pull_window(self, start_offset: int) -> AsyncGenerator[list[Any], None]:
         self._next_offset = self._offset = start_offset
         self._schedule()  # lazy fan-out: the first page alone
         back = 0
@@ -475,19 +508,15 @@ class _Pull:
             fresh = self._fresh(records, keys)
             self._emit(offset, page, len(fresh), window_label)
             self._offset = offset
-            for record, covered_to in fresh:
-                self._last_key = covered_to
-                yield record
+            if fresh:
+                yield fresh  # the stream hands these out; the cursor follows it (PagedStream.cursor)
             self._last_key = self.tracker.last_raw
 
-    def _fresh(self, records: Sequence[Any], keys: list[Any]) -> list[tuple[Any, Any]]:
-        """The page's new records, each with the high-water key to record once it is handed out."""
-        out: list[tuple[Any, Any]] = []
+    def _fresh(self, records: Sequence[Any], keys: list[Any]) -> list[Any]:
+        """The page's new records (past the high-water key, inside the window)."""
+        fresh = self.tracker.fresh(records, keys)
         window = self._window
-        for record, key in zip(records, keys, strict=True):
-            if self.tracker.advance(key, record) and (window is None or window.holds(record)):
-                out.append((record, self.tracker.last_raw))
-        return out
+        return fresh if window is None else [record for record in fresh if window.holds(record)]
 
     def _reread(self, offset: int, page: FetchedPage, window_label: str | None) -> None:
         self.rereads += 1
@@ -532,16 +561,42 @@ class PagedStream:
 
     def __init__(self, pull: _Pull) -> None:
         self._pull = pull
-        self._agen = pull.records()
+        self._agen = pull.pages()
+        self._page: list[Any] = []  # the new records of the page being handed out
+        self._next = 0  # how many of them were handed out
+        self._convert: Callable[[Any], Any] | None = None
+
+    def map_records(self, convert: Callable[[Any], Any]) -> PagedStream:
+        """Hand out ``convert(record)`` instead of each record (an entity over it, say), in the same
+        step; the cursor still follows the records. Call before iterating; returns the stream."""
+        previous = self._convert
+        self._convert = convert if previous is None else lambda record: convert(previous(record))
+        return self
 
     def __aiter__(self) -> PagedStream:
         return self
 
     async def __anext__(self) -> Any:
-        return await self._agen.__anext__()
+        index = self._next
+        page = self._page
+        if index >= len(page):
+            # The page is used up: from here the cursor is the pull's own (the generator moves it on).
+            self._page = []
+            self._next = index = 0
+            page = self._page = await self._agen.__anext__()
+        self._next = index + 1
+        convert = self._convert
+        return page[index] if convert is None else convert(page[index])
+
+    def _handed(self) -> Any:
+        return self._page[self._next - 1] if self._next else _NOTHING
 
     async def aclose(self) -> None:
         """Cancel every request in flight and end the stream."""
+        if self._next:
+            self._pull.handed_out(self._page[self._next - 1])
+        self._page = []
+        self._next = 0
         tasks = self._pull.close_now()
         # RuntimeError: closed from another task while the consumer waits; the consumer wakes and ends.
         with contextlib.suppress(RuntimeError):
@@ -560,7 +615,7 @@ class PagedStream:
     @property
     def cursor(self) -> str:
         """Opaque token: pass it as ``cursor=`` to continue after the last record handed out."""
-        return self._pull.cursor()
+        return self._pull.cursor(self._handed())
 
     @property
     def rereads(self) -> int:

@@ -54,7 +54,7 @@ from mambu_async.entities.search import (
     render_sort_by,
     render_sorting,
 )
-from mambu_async.entities.serde import to_camel
+from mambu_async.entities.serde import is_strict, to_camel
 from mambu_async.errors import MambuResponseError, MambuValidationError
 
 if TYPE_CHECKING:
@@ -151,7 +151,8 @@ class MambuEntity(MambuModel):
             raise MambuResponseError(
                 f"expected a {cls.__name__} object, got {type(data).__name__}", body=data
             )
-        obj = cls.from_wire(data)
+        # Outside strict mode, from_wire's lazy construction in one step (a bulk pull builds one per record).
+        obj = cls.from_wire(data) if is_strict() else cls._lazy(data, cls.__name__)
         state = obj.__dict__
         state["connector"] = connector
         state["_details_level"] = details_level
@@ -422,13 +423,28 @@ class EntityIterator(Generic[E]):
         self._cls = cls
         self._connector = connector
         self._details_level = details_level
+        # A stream that can build each entity itself (the pull engine's) saves a step per record.
+        map_records = getattr(stream, "map_records", None)
+        self._built_by_stream = callable(map_records)
+        if self._built_by_stream:
+            assert map_records is not None
+            self._stream = map_records(self._build)
+
+    def _build(self, data: Any) -> E:
+        return self._cls._from_response(data, self._connector, self._details_level)
 
     def __aiter__(self) -> AsyncIterator[E]:
+        if self._built_by_stream:
+            stream: AsyncIterator[E] = self._stream.__aiter__()
+            return stream
         return self
 
     async def __anext__(self) -> E:
         data = await self._stream.__anext__()
-        return self._cls._from_response(data, self._connector, self._details_level)
+        if self._built_by_stream:
+            built: E = data
+            return built
+        return self._build(data)
 
     async def aclose(self) -> None:
         """Stop the pull and release what it holds."""
