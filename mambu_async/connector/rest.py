@@ -169,9 +169,16 @@ class MambuConnectorREST(MambuOperations):
         method, url = request.method, self._describe_url(request)
         try:
             if self._auth is None:
-                response = await self._client.send(http_request)
+                response = await self._client.send(http_request, stream=True)
             else:
-                response = await self._client.send(http_request, auth=self._auth)
+                response = await self._client.send(http_request, auth=self._auth, stream=True)
+            try:
+                # The body is read here rather than kept by httpx (``response.content``): an httpx
+                # Response and its stream refer to each other, so a body it holds lives on until the
+                # cyclic garbage collector runs, megabytes per page on a bulk pull.
+                content = b"".join([chunk async for chunk in response.aiter_bytes()])
+            finally:
+                await response.aclose()
         except httpx.ConnectTimeout as exc:
             raise connection_error(
                 "could not connect in time", sent=False, timeout=True, method=method, url=url
@@ -194,4 +201,4 @@ class MambuConnectorREST(MambuOperations):
                 f"connection failed ({type(exc).__name__}: {exc})", sent=True, method=method, url=url
             ) from exc
         headers = {key.lower(): value for key, value in response.headers.items()}
-        return ApiResponse(response.status_code, headers, response.content)
+        return ApiResponse(response.status_code, headers, content)
