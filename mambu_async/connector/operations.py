@@ -2,11 +2,12 @@
 
 :class:`MambuOperations` validates the arguments (``connector/validation.py``), builds one
 :class:`~mambu_async.connector.wire.ApiRequest` per call (path relative to ``/api``, ids escaped with
-``quote(id, safe="")``, ``None`` parameters dropped, bodies rendered with ``_json.dumps``), sends it
-through ``_send`` under the per-connector concurrency limit and the retry policy
-(``connector/retry.py``), maps a status >= 400 to the ``MambuError`` tree and decodes JSON with
-``_json.loads``. ``MambuConnectorREST`` implements ``_send`` over httpx and ``FakeConnector`` over
-``FakeMambu``, so both behave identically.
+``quote(id, safe="")``, ``None`` parameters dropped, bodies rendered with ``_json.dumps``) and sends it
+through the core in ``ops_core.py`` (concurrency limit, retries, error mapping, decoding).
+``MambuConnectorREST`` implements ``_send`` over httpx and ``FakeConnector`` over ``FakeMambu``, so both
+behave identically. This module holds the list operations and their paging (``get_all``, ``search``,
+``fetch_page`` for the streaming engine, ``iterate``); the other operations come from the mixins
+``ops_reads.py``, ``ops_writes.py``, ``ops_documents.py`` and ``ops_transactions.py``.
 
 Requests are MambuPy's (mambupy-study §1.3), mended where MambuPy is wrong: ids are escaped, a POST
 write keeps one ``Idempotency-Key`` across its retries, ``:search`` and PATCH carry no key, and
@@ -22,53 +23,24 @@ comments, documents) sends a fresh UUID4, the same on every attempt of that call
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
-import logging
-import mimetypes
-import os
 import time
-from abc import abstractmethod
-from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from typing import Any
-from urllib.parse import quote, urlencode
 
 import attrs
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
 from mambu_async import _json
-from mambu_async._redact import redact_url
 from mambu_async.connector import validation as v
-from mambu_async.connector.base import (
-    JSON,
-    DocumentSource,
-    EntityStream,
-    MambuConnector,
-    PageInfo,
-    PatchOperation,
-)
-from mambu_async.connector.retry import (
-    RetryPolicy,
-    check_idempotency_key,
-    current_idempotency_key,
-    is_account_blocked,
-    new_idempotency_key,
-    parse_retry_after,
-    request_was_sent,
-)
-from mambu_async.connector.wire import ApiRequest, ApiResponse, UploadFile
-from mambu_async.errors import (
-    MambuConnectionError,
-    MambuError,
-    MambuResponseError,
-    decode_error_body,
-    error_for_status,
-)
+from mambu_async.connector.base import JSON, EntityStream, PageInfo
+from mambu_async.connector.ops_core import header, query_params
+from mambu_async.connector.ops_documents import DocumentOperations
+from mambu_async.connector.ops_reads import ReadOperations
+from mambu_async.connector.ops_transactions import TransactionOperations
+from mambu_async.connector.ops_writes import WriteOperations
+from mambu_async.connector.wire import ApiRequest
 
 __all__ = ["MambuOperations", "Page"]
 
-logger = logging.getLogger("mambu_async")
 
 _GATEWAY_STATUSES = frozenset({502, 503, 504})
 
@@ -93,27 +65,7 @@ class Page:
     latency: float
 
 
-def _esc(entid: Any, name: str = "entid") -> str:
-    return quote(v.require_id(entid, name), safe="")
-
-
-def _header(response: ApiResponse, name: str) -> str | None:
-    value = response.headers.get(name)
-    if value is not None:
-        return value
-    lowered = name.lower()
-    for key, item in response.headers.items():
-        if key.lower() == lowered:
-            return item
-    return None
-
-
-def _params(*pairs: tuple[str, Any]) -> tuple[tuple[str, str], ...]:
-    """Query pairs with ``None`` values dropped and ints rendered."""
-    return tuple((k, val if isinstance(val, str) else str(val)) for k, val in pairs if val is not None)
-
-
-class MambuOperations(MambuConnector):
+class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, TransactionOperations):
     """The shared implementation of every connector operation over :meth:`_send`.
 
     Subclasses implement ``_send`` (one attempt, no retries, no error mapping: return whatever status
@@ -121,215 +73,6 @@ class MambuOperations(MambuConnector):
     :func:`~mambu_async.connector.retry.connection_error` when no response came). ``sleep`` and
     ``random`` drive the backoff and exist so tests never wait.
     """
-
-    def __init__(
-        self,
-        *,
-        max_retries: int = 3,
-        retry_after_cap: float = 60.0,
-        max_concurrency: int = 8,
-        page_size: int = 1000,
-        sleep: Callable[[float], Awaitable[None]] | None = None,
-        random: Callable[[], float] | None = None,
-        backoff_base: float = 0.5,
-        backoff_max: float = 8.0,
-    ) -> None:
-        if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int) or max_concurrency < 1:
-            raise v.fail(f"max_concurrency must be a positive integer, got {max_concurrency!r}")
-        if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
-            raise v.fail(f"page_size must be a positive integer, got {page_size!r}")
-        policy_kwargs: dict[str, Any] = {}
-        if sleep is not None:
-            policy_kwargs["sleep"] = sleep
-        if random is not None:
-            policy_kwargs["random"] = random
-        self.retry_policy = RetryPolicy(
-            max_retries=max_retries,
-            retry_after_cap=retry_after_cap,
-            backoff_base=backoff_base,
-            backoff_max=backoff_max,
-            **policy_kwargs,
-        )
-        self.max_concurrency = max_concurrency
-        self.page_size = min(page_size, v.MAX_PAGE_LIMIT)
-        self._limiter = asyncio.Semaphore(max_concurrency)
-
-    # ------------------------------------------------------------------ transport seam
-
-    @abstractmethod
-    async def _send(self, request: ApiRequest) -> ApiResponse:
-        """Send one attempt of ``request`` and return the response as it came."""
-
-    def _describe_url(self, request: ApiRequest) -> str:
-        """The request's URL for errors and logs (secrets masked); transports may make it absolute."""
-        query = f"?{urlencode(request.params)}" if request.params else ""
-        return redact_url(f"/api{request.path}{query}")
-
-    # ------------------------------------------------------------------ sending, retries, decoding
-
-    def _error(self, request: ApiRequest, response: ApiResponse) -> MambuError:
-        body = decode_error_body(response.content)
-        retry_after = parse_retry_after(_header(response, "retry-after"))
-        error = error_for_status(
-            response.status_code,
-            body,
-            method=request.method,
-            url=self._describe_url(request),
-            retry_after=retry_after,
-        )
-        if retry_after is not None and not hasattr(error, "retry_after"):
-            # A 503 may carry Retry-After too; the policy reads it from the error.
-            setattr(error, "retry_after", retry_after)  # noqa: B010
-        return error
-
-    async def _execute(self, request: ApiRequest) -> tuple[ApiResponse, int]:
-        """Send ``request`` with retries; the final response (status < 400) and the retries taken."""
-        policy = self.retry_policy
-        attempts = 0
-        maybe_applied = False
-
-        async def attempt() -> ApiResponse:
-            nonlocal attempts, maybe_applied
-            attempts += 1
-            started = time.perf_counter()
-            try:
-                async with self._limiter:
-                    response = await self._send(request)
-            except MambuConnectionError as exc:
-                maybe_applied = maybe_applied or request_was_sent(exc)
-                logger.debug("%s %s failed: %s", request.method, self._describe_url(request), exc.message)
-                raise
-            logger.debug(
-                "%s %s -> %d (%.3fs)",
-                request.method,
-                self._describe_url(request),
-                response.status_code,
-                time.perf_counter() - started,
-            )
-            if response.status_code == 404 and request.method == "DELETE" and maybe_applied:
-                logger.info(
-                    "%s %s: 404 after a lost response; the earlier attempt deleted it",
-                    request.method,
-                    self._describe_url(request),
-                )
-                return ApiResponse(204, {}, b"")
-            if response.status_code < 200:
-                raise self._still_processing(request, response)
-            if response.status_code >= 400:
-                error = self._error(request, response)
-                if response.status_code in _GATEWAY_STATUSES and not is_account_blocked(error):
-                    maybe_applied = True
-                raise error
-            return response
-
-        def should_retry(exc: BaseException) -> bool:
-            return policy.should_retry(exc, retry_safe=request.retry_safe)
-
-        def wait(state: RetryCallState) -> float:
-            exc = state.outcome.exception() if state.outcome is not None else None
-            return policy.wait_for(exc, state.attempt_number)
-
-        def log_retry(state: RetryCallState) -> None:
-            exc = state.outcome.exception() if state.outcome is not None else None
-            delay = state.next_action.sleep if state.next_action is not None else 0.0
-            status = getattr(exc, "status_code", None)
-            logger.warning(
-                "retrying %s %s in %.2fs (attempt %d of %d) after %s%s",
-                request.method,
-                self._describe_url(request),
-                delay,
-                state.attempt_number + 1,
-                policy.max_retries + 1,
-                type(exc).__name__,
-                f" [{status}]" if status is not None else "",
-            )
-
-        retrying = AsyncRetrying(
-            stop=stop_after_attempt(policy.max_retries + 1),
-            retry=retry_if_exception(should_retry),
-            wait=wait,
-            sleep=policy.sleep,
-            before_sleep=log_retry,
-            reraise=True,
-        )
-        response: ApiResponse = await retrying(attempt)
-        return response, attempts - 1
-
-    def _still_processing(self, request: ApiRequest, response: ApiResponse) -> MambuResponseError:
-        """A final 1xx: Mambu's ``102 Processing`` ("already submitted and currently being processed, try
-        again later"). Retried like a 503 when the request is retry-safe (a POST with its key); the write
-        may or may not have happened, so it is never taken for a result."""
-        return MambuResponseError(
-            f"Mambu is still processing this request (HTTP {response.status_code}); try again later",
-            status_code=response.status_code,
-            method=request.method,
-            url=self._describe_url(request),
-            body=decode_error_body(response.content),
-        )
-
-    def _decode(self, request: ApiRequest, response: ApiResponse) -> JSON:
-        """The decoded JSON body (``None`` for 204 or an empty body)."""
-        if response.status_code == 204 or not response.content.strip():
-            return None
-        try:
-            return _json.loads(response.content)
-        except (_json.DecodeError, UnicodeDecodeError):
-            raise MambuResponseError(
-                "Mambu answered with a body that is not valid JSON",
-                status_code=response.status_code,
-                method=request.method,
-                url=self._describe_url(request),
-                body=response.content.decode("utf-8", errors="replace"),
-            ) from None
-
-    def _unexpected(self, request: ApiRequest, response: ApiResponse, body: Any, what: str) -> MambuError:
-        return MambuResponseError(
-            f"expected {what} from Mambu, got {type(body).__name__}",
-            status_code=response.status_code,
-            method=request.method,
-            url=self._describe_url(request),
-            body=body,
-        )
-
-    async def _call(self, request: ApiRequest) -> JSON:
-        response, _ = await self._execute(request)
-        return self._decode(request, response)
-
-    async def _call_object(self, request: ApiRequest) -> dict[str, Any]:
-        response, _ = await self._execute(request)
-        body = self._decode(request, response)
-        if not isinstance(body, dict):
-            raise self._unexpected(request, response, body, "a JSON object")
-        return body
-
-    async def _call_list(self, request: ApiRequest) -> list[JSON]:
-        response, _ = await self._execute(request)
-        body = self._decode(request, response)
-        if not isinstance(body, list):
-            raise self._unexpected(request, response, body, "a JSON array")
-        return body
-
-    # ------------------------------------------------------------------ request building helpers
-
-    @staticmethod
-    def _idempotency_key(explicit: str | None) -> str:
-        if explicit is not None:
-            return check_idempotency_key(explicit)
-        return current_idempotency_key() or new_idempotency_key()
-
-    def _post_write(
-        self,
-        path: str,
-        body: Mapping[str, Any] | None,
-        idempotency_key: str | None,
-    ) -> ApiRequest:
-        return ApiRequest(
-            "POST",
-            path,
-            body=None if body is None else _json.dumps(body),
-            idempotency_key=self._idempotency_key(idempotency_key),
-            retry_safe=True,
-        )
 
     @staticmethod
     def _list_query(
@@ -342,7 +85,7 @@ class MambuOperations(MambuConnector):
         detailsLevel: str | None,
         sortBy: str | None,
     ) -> tuple[tuple[str, str], ...]:
-        return _params(
+        return query_params(
             ("paginationDetails", paginationDetails),
             ("detailsLevel", detailsLevel),
             ("sortBy", sortBy),
@@ -423,7 +166,7 @@ class MambuOperations(MambuConnector):
             raise self._unexpected(request, response, body, "a JSON array")
         total: int | None = None
         if with_total:
-            raw = _header(response, "items-total")
+            raw = header(response, "items-total")
             try:
                 total = int(raw) if raw is not None else None
             except ValueError:
@@ -577,13 +320,7 @@ class MambuOperations(MambuConnector):
             await asyncio.gather(*tasks, return_exceptions=True)
             raise
 
-    # ------------------------------------------------------------------ readers
-
-    async def mambu_get(self, entid: str, prefix: str, detailsLevel: str = "BASIC") -> JSON:
-        """``GET /{prefix}/{entid}?detailsLevel=``: one entity by id or encodedKey."""
-        path = f"/{v.require_prefix(prefix)}/{_esc(entid)}"
-        level = v.check_choice(detailsLevel, "detailsLevel", v.DETAILS_LEVELS)
-        return await self._call_object(ApiRequest("GET", path, _params(("detailsLevel", level))))
+    # ------------------------------------------------------------------ list operations
 
     async def mambu_get_all(
         self,
@@ -682,440 +419,3 @@ class MambuOperations(MambuConnector):
             on_page=on_page,
         )
         return stream
-
-    async def mambu_get_documents_metadata(
-        self,
-        entid: str,
-        owner_type: str,
-        offset: int | None = None,
-        limit: int | None = None,
-        paginationDetails: str = "OFF",
-    ) -> list[JSON]:
-        """``GET /documents/documentsMetadata?entity={owner_type}&ownerKey={entid}`` (one request)."""
-        owner = v.require_id(entid)
-        kind = v.check_choice(owner_type, "owner_type", v.OWNER_TYPES)
-        v.check_offset_limit(offset, limit, max_limit=v.MAX_PAGE_LIMIT)
-        pagination = v.check_choice(paginationDetails, "paginationDetails", v.PAGINATION_DETAILS)
-        params = _params(
-            ("paginationDetails", pagination),
-            ("entity", kind),
-            ("ownerKey", owner),
-            ("offset", offset),
-            ("limit", limit),
-        )
-        return await self._call_list(ApiRequest("GET", "/documents/documentsMetadata", params))
-
-    async def mambu_download_document(self, documentId: str) -> bytes:
-        """``GET /documents/{documentId}``: the file's bytes.
-
-        Mambu's v1 answers with a JSON string of base64 content (api-semantics §9.1); such a body is
-        decoded. Any other body is the file itself (inferred for v2, which the sources do not show).
-        """
-        request = ApiRequest("GET", f"/documents/{_esc(documentId, 'documentId')}")
-        response, _ = await self._execute(request)
-        content = response.content
-        content_type = (_header(response, "content-type") or "").lower()
-        if "json" in content_type and content.lstrip().startswith(b'"'):
-            text = self._decode(request, response)
-            if isinstance(text, str):
-                try:
-                    return base64.b64decode(text, validate=True)
-                except (binascii.Error, ValueError):
-                    return text.encode("utf-8")
-        return content
-
-    async def mambu_loanaccount_getSchedule(self, loanid: str) -> JSON:
-        """``GET /loans/{loanid}/schedule``."""
-        return await self._call_object(ApiRequest("GET", f"/loans/{_esc(loanid, 'loanid')}/schedule"))
-
-    async def mambu_get_customfield(self, customfieldid: str) -> JSON:
-        """``GET /customfields/{customfieldid}``."""
-        path = f"/customfields/{_esc(customfieldid, 'customfieldid')}"
-        return await self._call_object(ApiRequest("GET", path))
-
-    async def mambu_get_comments(
-        self,
-        owner_id: str,
-        owner_type: str,
-        offset: int | None = None,
-        limit: int | None = None,
-        paginationDetails: str = "OFF",
-    ) -> list[JSON]:
-        """``GET /comments?ownerType=&ownerKey=`` (one request)."""
-        owner = v.require_id(owner_id, "owner_id")
-        kind = v.check_choice(owner_type, "owner_type", v.OWNER_TYPES)
-        v.check_offset_limit(offset, limit, max_limit=v.MAX_PAGE_LIMIT)
-        pagination = v.check_choice(paginationDetails, "paginationDetails", v.PAGINATION_DETAILS)
-        params = _params(
-            ("paginationDetails", pagination),
-            ("ownerType", kind),
-            ("ownerKey", owner),
-            ("offset", offset),
-            ("limit", limit),
-        )
-        return await self._call_list(ApiRequest("GET", "/comments", params))
-
-    # ------------------------------------------------------------------ writers
-
-    async def mambu_update(self, entid: str, prefix: str, attrs: dict[str, Any]) -> JSON:
-        """``PUT /{prefix}/{entid}`` with the complete document (retried: PUT is idempotent)."""
-        path = f"/{v.require_prefix(prefix)}/{_esc(entid)}"
-        body = v.check_body(attrs)
-        return await self._call(ApiRequest("PUT", path, body=_json.dumps(body)))
-
-    async def mambu_create(
-        self, prefix: str, attrs: dict[str, Any], *, idempotency_key: str | None = None
-    ) -> JSON:
-        """``POST /{prefix}``: the created entity."""
-        path = f"/{v.require_prefix(prefix)}"
-        return await self._call(self._post_write(path, v.check_body(attrs), idempotency_key))
-
-    async def mambu_patch(self, entid: str, prefix: str, fields: Sequence[PatchOperation]) -> JSON:
-        """``PATCH /{prefix}/{entid}`` (``op`` upper-cased, ``path`` with a leading ``/``).
-
-        Retried only when every operation is REPLACE or REMOVE (repeating ADD/MOVE may not be
-        harmless) or when the request never reached the server.
-        """
-        path = f"/{v.require_prefix(prefix)}/{_esc(entid)}"
-        ops = v.check_patch_ops(fields)
-        safe = all(op["op"] in ("REPLACE", "REMOVE") for op in ops)
-        return await self._call(ApiRequest("PATCH", path, body=_json.dumps(ops), retry_safe=safe))
-
-    async def mambu_delete(self, entid: str, prefix: str) -> JSON:
-        """``DELETE /{prefix}/{entid}`` (a retry answered 404 after a lost response counts as done)."""
-        path = f"/{v.require_prefix(prefix)}/{_esc(entid)}"
-        return await self._call(ApiRequest("DELETE", path))
-
-    async def mambu_upload_document(
-        self,
-        owner_type: str,
-        entid: str,
-        filename: DocumentSource,
-        name: str,
-        notes: str | None = None,
-        file_name: str | None = None,
-        *,
-        idempotency_key: str | None = None,
-    ) -> JSON:
-        """``POST /documents`` (multipart: ``ownerType``, ``id``, ``name``, ``notes``, ``file``)."""
-        kind = v.check_choice(owner_type, "owner_type", v.OWNER_TYPES)
-        owner = v.require_id(entid)
-        title = v.check_text(name, "name", optional=False)
-        text = v.check_text(notes, "notes")
-        upload = await self._read_upload(filename, file_name)
-        form = {"ownerType": kind, "id": owner, "name": title or ""}
-        if text is not None:
-            form["notes"] = text
-        request = ApiRequest(
-            "POST",
-            "/documents",
-            form=form,
-            upload=upload,
-            idempotency_key=self._idempotency_key(idempotency_key),
-            retry_safe=True,
-        )
-        return await self._call(request)
-
-    @staticmethod
-    async def _read_upload(source: DocumentSource, file_name: str | None) -> UploadFile:
-        if isinstance(source, str | os.PathLike):
-            path = Path(source)
-            try:
-                content = await asyncio.to_thread(path.read_bytes)
-            except OSError as exc:
-                raise v.fail(f"cannot read document {path.name!r}: {exc.strerror}") from exc
-            name = file_name or path.name
-        elif isinstance(source, bytes | bytearray):
-            content = bytes(source)
-            name = file_name or ""
-        elif hasattr(source, "read"):
-            data = await asyncio.to_thread(source.read)
-            if not isinstance(data, bytes):
-                raise v.fail("a document file object must be opened in binary mode")
-            content = data
-            raw_name = getattr(source, "name", None)
-            name = file_name or (os.path.basename(raw_name) if isinstance(raw_name, str) else "")
-        else:
-            raise v.fail(f"cannot upload a {type(source).__name__}: pass a path, bytes or a binary file")
-        v.check_document_file_name(name)
-        v.check_document_size(len(content))
-        content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        return UploadFile(file_name=name, content=content, content_type=content_type)
-
-    async def mambu_delete_document(self, documentId: str) -> JSON:
-        """``DELETE /documents/{documentId}``."""
-        return await self._call(ApiRequest("DELETE", f"/documents/{_esc(documentId, 'documentId')}"))
-
-    async def mambu_change_state(
-        self,
-        entid: str,
-        prefix: str,
-        action: str,
-        notes: str | None = None,
-        *,
-        idempotency_key: str | None = None,
-    ) -> JSON:
-        """``POST /{prefix}/{entid}:changeState`` with ``{action, notes}``.
-
-        Credit arrangements take ``{action, actionDetails: {notes}}`` (api-semantics §7.4).
-        """
-        prefix = v.require_prefix(prefix)
-        path = f"/{prefix}/{_esc(entid)}:changeState"
-        checked = v.check_state_action(prefix, action)
-        text = v.check_text(notes, "notes")
-        body: dict[str, Any] = {"action": checked}
-        if text is not None:
-            if prefix.split("/")[0] == "creditarrangements":
-                body["actionDetails"] = {"notes": text}
-            else:
-                body["notes"] = text
-        return await self._call(self._post_write(path, body, idempotency_key))
-
-    async def mambu_action(
-        self,
-        entid: str,
-        prefix: str,
-        action: str,
-        body: dict[str, Any] | None = None,
-        *,
-        idempotency_key: str | None = None,
-    ) -> JSON:
-        """``POST /{prefix}/{entid}:{action}`` (``payOff``, ``lock``, ``startMaturity``, ...)."""
-        path = f"/{v.require_prefix(prefix)}/{_esc(entid)}:{v.check_action_name(action)}"
-        rendered = None if body is None else v.check_body(body, "body")
-        return await self._call(self._post_write(path, rendered, idempotency_key))
-
-    async def mambu_comment(
-        self, owner_id: str, owner_type: str, text: str, *, idempotency_key: str | None = None
-    ) -> JSON:
-        """``POST /comments`` with ``{ownerKey, ownerType, text}``."""
-        body = {
-            "ownerKey": v.require_id(owner_id, "owner_id"),
-            "ownerType": v.check_choice(owner_type, "owner_type", v.OWNER_TYPES),
-            "text": v.check_text(text, "text", optional=False),
-        }
-        return await self._call(self._post_write("/comments", body, idempotency_key))
-
-    async def mambu_loanaccount_writeoff(
-        self, loanid: str, notes: str | None = None, *, idempotency_key: str | None = None
-    ) -> JSON:
-        """``POST /loans/{loanid}:writeOff`` with ``{notes}``."""
-        path = f"/loans/{_esc(loanid, 'loanid')}:writeOff"
-        body = _drop_none({"notes": v.check_text(notes, "notes")})
-        return await self._call(self._post_write(path, body, idempotency_key))
-
-    def _transaction_body(
-        self,
-        fields: Mapping[str, Any],
-        kwargs: Mapping[str, Any],
-        allowed_fields: Sequence[str] | None,
-    ) -> dict[str, Any]:
-        extra = v.pick_allowed(kwargs, allowed_fields)
-        return v.check_body(_drop_none({**fields, **extra}), "transaction")
-
-    async def mambu_make_disbursement(
-        self,
-        loan_id: str,
-        firstRepaymentDate: Any = None,
-        notes: str | None = None,
-        valueDate: Any = None,
-        allowed_fields: Sequence[str] | None = None,
-        *,
-        idempotency_key: str | None = None,
-        **kwargs: Any,
-    ) -> JSON:
-        """``POST /loans/{loan_id}/disbursement-transactions`` with ``{firstRepaymentDate, notes,
-        valueDate, ...}`` (extra keyword fields such as ``amount``, ``bookingDate``, ``externalId``,
-        ``transactionDetails``, ``fees``; limited to ``allowed_fields`` when given)."""
-        path = f"/loans/{_esc(loan_id, 'loan_id')}/disbursement-transactions"
-        fields = {
-            "firstRepaymentDate": v.check_date(firstRepaymentDate, "firstRepaymentDate"),
-            "notes": v.check_text(notes, "notes"),
-            "valueDate": v.check_date(valueDate, "valueDate"),
-        }
-        if kwargs.get("amount") is not None:
-            kwargs["amount"] = v.check_amount(kwargs["amount"])
-        body = self._transaction_body(fields, kwargs, allowed_fields)
-        return await self._call(self._post_write(path, body, idempotency_key))
-
-    async def _money_transaction(
-        self,
-        path: str,
-        amount: Any,
-        notes: str | None,
-        valueDate: Any,
-        allowed_fields: Sequence[str] | None,
-        idempotency_key: str | None,
-        kwargs: Mapping[str, Any],
-        *,
-        extra_fields: Mapping[str, Any] | None = None,
-        amount_required: bool = True,
-    ) -> JSON:
-        fields: dict[str, Any] = {
-            "amount": v.check_amount(amount) if amount_required or amount is not None else None,
-            **(extra_fields or {}),
-            "notes": v.check_text(notes, "notes"),
-        }
-        if valueDate is not None:
-            fields["valueDate"] = v.check_date(valueDate, "valueDate")
-        body = self._transaction_body(fields, kwargs, allowed_fields)
-        return await self._call(self._post_write(path, body, idempotency_key))
-
-    async def mambu_make_repayment(
-        self,
-        loan_id: str,
-        amount: Any,
-        notes: str | None = None,
-        valueDate: Any = None,
-        allowed_fields: Sequence[str] | None = None,
-        *,
-        idempotency_key: str | None = None,
-        **kwargs: Any,
-    ) -> JSON:
-        """``POST /loans/{loan_id}/repayment-transactions`` with ``{amount, notes, valueDate, ...}``."""
-        path = f"/loans/{_esc(loan_id, 'loan_id')}/repayment-transactions"
-        return await self._money_transaction(
-            path, amount, notes, valueDate, allowed_fields, idempotency_key, kwargs
-        )
-
-    async def mambu_make_fee(
-        self,
-        loan_id: str,
-        amount: Any,
-        installmentNumber: int | None = None,
-        notes: str | None = None,
-        valueDate: Any = None,
-        allowed_fields: Sequence[str] | None = None,
-        *,
-        idempotency_key: str | None = None,
-        **kwargs: Any,
-    ) -> JSON:
-        """``POST /loans/{loan_id}/fee-transactions`` with ``{amount, installmentNumber, notes,
-        valueDate, ...}``."""
-        path = f"/loans/{_esc(loan_id, 'loan_id')}/fee-transactions"
-        number = installmentNumber
-        if number is not None and (isinstance(number, bool) or not isinstance(number, int) or number < 1):
-            raise v.fail(f"installmentNumber must be a positive integer, got {installmentNumber!r}")
-        return await self._money_transaction(
-            path,
-            amount,
-            notes,
-            valueDate,
-            allowed_fields,
-            idempotency_key,
-            kwargs,
-            extra_fields={"installmentNumber": installmentNumber},
-        )
-
-    async def mambu_loantransaction_adjust(
-        self, transactionid: str, notes: str | None = None, *, idempotency_key: str | None = None
-    ) -> JSON:
-        """``POST /loans/transactions/{transactionid}:adjust`` with ``{notes}``."""
-        path = f"/loans/transactions/{_esc(transactionid, 'transactionid')}:adjust"
-        body = _drop_none({"notes": v.check_text(notes, "notes")})
-        return await self._call(self._post_write(path, body, idempotency_key))
-
-    async def mambu_make_deposit(
-        self,
-        deposit_id: str,
-        amount: Any,
-        notes: str | None = None,
-        valueDate: Any = None,
-        allowed_fields: Sequence[str] | None = None,
-        *,
-        idempotency_key: str | None = None,
-        **kwargs: Any,
-    ) -> JSON:
-        """``POST /deposits/{deposit_id}/deposit-transactions`` (``DepositTransactionInput``)."""
-        path = f"/deposits/{_esc(deposit_id, 'deposit_id')}/deposit-transactions"
-        return await self._money_transaction(
-            path, amount, notes, valueDate, allowed_fields, idempotency_key, kwargs
-        )
-
-    async def mambu_make_withdrawal(
-        self,
-        deposit_id: str,
-        amount: Any,
-        notes: str | None = None,
-        valueDate: Any = None,
-        allowed_fields: Sequence[str] | None = None,
-        *,
-        idempotency_key: str | None = None,
-        **kwargs: Any,
-    ) -> JSON:
-        """``POST /deposits/{deposit_id}/withdrawal-transactions``."""
-        path = f"/deposits/{_esc(deposit_id, 'deposit_id')}/withdrawal-transactions"
-        return await self._money_transaction(
-            path, amount, notes, valueDate, allowed_fields, idempotency_key, kwargs
-        )
-
-    async def mambu_make_transfer(
-        self,
-        deposit_id: str,
-        amount: Any,
-        transferDetails: dict[str, Any],
-        notes: str | None = None,
-        valueDate: Any = None,
-        allowed_fields: Sequence[str] | None = None,
-        *,
-        idempotency_key: str | None = None,
-        **kwargs: Any,
-    ) -> JSON:
-        """``POST /deposits/{deposit_id}/transfer-transactions`` with ``transferDetails``
-        ``{linkedAccountType: LOAN|DEPOSIT, linkedAccountId|linkedAccountKey}``."""
-        path = f"/deposits/{_esc(deposit_id, 'deposit_id')}/transfer-transactions"
-        details = v.check_body(transferDetails, "transferDetails")
-        linked = details.get("linkedAccountType")
-        v.check_choice(linked, "transferDetails.linkedAccountType", ("LOAN", "DEPOSIT"))
-        if not details.get("linkedAccountId") and not details.get("linkedAccountKey"):
-            raise v.fail("transferDetails needs linkedAccountId or linkedAccountKey")
-        return await self._money_transaction(
-            path,
-            amount,
-            notes,
-            valueDate,
-            allowed_fields,
-            idempotency_key,
-            kwargs,
-            extra_fields={"transferDetails": details},
-        )
-
-    async def mambu_make_deposit_fee(
-        self,
-        deposit_id: str,
-        amount: Any = None,
-        notes: str | None = None,
-        allowed_fields: Sequence[str] | None = None,
-        *,
-        idempotency_key: str | None = None,
-        **kwargs: Any,
-    ) -> JSON:
-        """``POST /deposits/{deposit_id}/fee-transactions`` (``amount`` optional with
-        ``predefinedFeeKey``)."""
-        path = f"/deposits/{_esc(deposit_id, 'deposit_id')}/fee-transactions"
-        return await self._money_transaction(
-            path, amount, notes, None, allowed_fields, idempotency_key, kwargs, amount_required=False
-        )
-
-    async def mambu_deposittransaction_adjust(
-        self,
-        transactionid: str,
-        notes: str | None = None,
-        *,
-        idempotency_key: str | None = None,
-        **kwargs: Any,
-    ) -> JSON:
-        """``POST /deposits/transactions/{transactionid}:adjust`` with ``{notes, bookingDate}``."""
-        path = f"/deposits/transactions/{_esc(transactionid, 'transactionid')}:adjust"
-        extra = v.pick_allowed(kwargs, ("bookingDate",))
-        body = _drop_none(
-            {
-                "notes": v.check_text(notes, "notes"),
-                "bookingDate": v.check_date(extra.get("bookingDate"), "bookingDate"),
-            }
-        )
-        return await self._call(self._post_write(path, body, idempotency_key))
-
-
-def _drop_none(values: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: val for k, val in values.items() if val is not None}

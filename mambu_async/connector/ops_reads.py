@@ -1,0 +1,29 @@
+"""Single-entity reads: one entity, a loan's schedule, a custom field definition."""
+
+from __future__ import annotations
+
+from mambu_async.connector import validation as v
+from mambu_async.connector.base import JSON
+from mambu_async.connector.ops_core import OperationsCore, entity_path, esc, query_params
+from mambu_async.connector.wire import ApiRequest
+
+__all__ = ["ReadOperations"]
+
+
+class ReadOperations(OperationsCore):
+    """``GET`` operations that answer with one JSON object."""
+
+    async def mambu_get(self, entid: str, prefix: str, detailsLevel: str = "BASIC") -> JSON:
+        """``GET /{prefix}/{entid}?detailsLevel=``: one entity by id or encodedKey."""
+        path = entity_path(prefix, entid)
+        level = v.check_choice(detailsLevel, "detailsLevel", v.DETAILS_LEVELS)
+        return await self._call_object(ApiRequest("GET", path, query_params(("detailsLevel", level))))
+
+    async def mambu_loanaccount_getSchedule(self, loanid: str) -> JSON:
+        """``GET /loans/{loanid}/schedule``."""
+        return await self._call_object(ApiRequest("GET", f"/loans/{esc(loanid, 'loanid')}/schedule"))
+
+    async def mambu_get_customfield(self, customfieldid: str) -> JSON:
+        """``GET /customfields/{customfieldid}``."""
+        path = f"/customfields/{esc(customfieldid, 'customfieldid')}"
+        return await self._call_object(ApiRequest("GET", path))
