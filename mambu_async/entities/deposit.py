@@ -18,6 +18,7 @@ import attrs
 from mambu_async.entities.base import SearchableMixin, WritableMixin
 from mambu_async.entities.behaviours.bundles import DepositBehaviours
 from mambu_async.entities.model import MambuModel
+from mambu_async.entities.shared_settings import MonthAndDay
 
 
 class DepositAccountInterestRateSettingsInterestChargeFrequency(enum.StrEnum):
@@ -152,16 +153,6 @@ class DepositAccountInterestRateSettings(MambuModel):
     interest_rate: Decimal | None = None
     interest_rate_terms: DepositAccountInterestRateSettingsInterestRateTerms | str | None = None
     interest_rate_tiers: list[DepositAccountInterestRateTier] | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class MonthAndDay(MambuModel):
-    """Mambu's ``MonthAndDay`` (deposit_accounts.json): wrapper for month and day for instances where
-    the year isn't needed.
-    """
-
-    day: int | None = None
-    month: int | None = None
 
 
 @attrs.define(slots=False, kw_only=True)

@@ -18,6 +18,12 @@ import attrs
 from mambu_async.entities.base import WritableMixin
 from mambu_async.entities.behaviours.bundles import ProductBehaviours
 from mambu_async.entities.model import MambuModel
+from mambu_async.entities.shared_settings import (
+    BranchSettings,
+    CreditArrangementSettings,
+    DecimalInterval,
+    MonthAndDay,
+)
 
 
 class DepositProductAvailabilitySettingsAvailableFor(enum.StrEnum):
@@ -98,14 +104,6 @@ class DepositProductPredefinedFeeTrigger(enum.StrEnum):
     PAYMENT_DUE = "PAYMENT_DUE"
     PAYMENT_DUE_APPLIED_ON_DUE_DATES = "PAYMENT_DUE_APPLIED_ON_DUE_DATES"
     ARBITRARY = "ARBITRARY"
-
-
-class CreditArrangementSettingsCreditArrangementRequirement(enum.StrEnum):
-    """Values of ``CreditArrangementSettingsCreditArrangementRequirement`` (depositproducts.json)."""
-
-    OPTIONAL = "OPTIONAL"
-    REQUIRED = "REQUIRED"
-    NOT_REQUIRED = "NOT_REQUIRED"
 
 
 class CurrencyCode(enum.StrEnum):
@@ -434,16 +432,6 @@ class DepositProductType(enum.StrEnum):
 
 
 @attrs.define(slots=False, kw_only=True)
-class BranchSettings(MambuModel):
-    """Mambu's ``BranchSettings`` (depositproducts.json): holds information about branch availability for
-    the product.
-    """
-
-    available_product_branches: list[str] | None = None
-    for_all_branches: bool | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
 class DepositProductAvailabilitySettings(MambuModel):
     """Mambu's ``DepositProductAvailabilitySettings`` (depositproducts.json): holds information about
     product availability.
@@ -517,15 +505,6 @@ class DepositProductOffsetSettings(MambuModel):
 
 
 @attrs.define(slots=False, kw_only=True)
-class CreditArrangementSettings(MambuModel):
-    """Mambu's ``CreditArrangementSettings`` (depositproducts.json): the funding settings, holds the
-    settings regarding the funding for the loan product.
-    """
-
-    credit_arrangement_requirement: CreditArrangementSettingsCreditArrangementRequirement | str | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
 class Currency(MambuModel):
     """Mambu's ``Currency`` (depositproducts.json): represents a currency eg. USD, EUR."""
 
@@ -571,15 +550,6 @@ class DepositNewAccountSettings(MambuModel):
 
 
 @attrs.define(slots=False, kw_only=True)
-class DecimalInterval(MambuModel):
-    """Mambu's ``DecimalInterval`` (depositproducts.json): decimal constraints, like min/max/default."""
-
-    default_value: Decimal | None = None
-    max_value: Decimal | None = None
-    min_value: Decimal | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
 class DepositProductInterestRateTier(MambuModel):
     """Mambu's ``DepositProductInterestRateTier`` (depositproducts.json): used or TIERED interest rates,
     holds the values to define how the interest is computed.
@@ -613,16 +583,6 @@ class DepositProductInterestRateSettings(MambuModel):
     interest_rate_source: DepositProductInterestRateSettingsInterestRateSource | str | None = None
     interest_rate_terms: DepositProductInterestRateSettingsInterestRateTerms | str | None = None
     interest_rate_tiers: list[DepositProductInterestRateTier] | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class MonthAndDay(MambuModel):
-    """Mambu's ``MonthAndDay`` (depositproducts.json): wrapper for month and day for instances where the
-    year isn't needed.
-    """
-
-    day: int | None = None
-    month: int | None = None
 
 
 @attrs.define(slots=False, kw_only=True)

@@ -17,6 +17,11 @@ import attrs
 from mambu_async.entities.base import WritableMixin
 from mambu_async.entities.behaviours.bundles import ProductBehaviours
 from mambu_async.entities.model import MambuModel
+from mambu_async.entities.shared_settings import (
+    BranchSettings,
+    CreditArrangementSettings,
+    DecimalInterval,
+)
 
 
 class ProductAvailabilitySettingsAvailableFor(enum.StrEnum):
@@ -424,14 +429,6 @@ class GracePeriodSettingsGracePeriodType(enum.StrEnum):
     INTEREST_FORGIVENESS = "INTEREST_FORGIVENESS"
 
 
-class CreditArrangementSettingsCreditArrangementRequirement(enum.StrEnum):
-    """Values of ``CreditArrangementSettingsCreditArrangementRequirement`` (loanproducts.json)."""
-
-    OPTIONAL = "OPTIONAL"
-    REQUIRED = "REQUIRED"
-    NOT_REQUIRED = "NOT_REQUIRED"
-
-
 class RoundingSettingsRepaymentCurrencyRounding(enum.StrEnum):
     """Values of ``RoundingSettingsRepaymentCurrencyRounding`` (loanproducts.json)."""
 
@@ -584,16 +581,6 @@ class LoanProductType(enum.StrEnum):
 
 
 @attrs.define(slots=False, kw_only=True)
-class BranchSettings(MambuModel):
-    """Mambu's ``BranchSettings`` (loanproducts.json): holds information about branch availability for
-    the product.
-    """
-
-    available_product_branches: list[str] | None = None
-    for_all_branches: bool | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
 class ProductAvailabilitySettings(MambuModel):
     """Mambu's ``ProductAvailabilitySettings`` (loanproducts.json): holds information about product
     availability.
@@ -710,15 +697,6 @@ class ProductRedrawSettings(MambuModel):
     """
 
     allow_redraw: bool | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class DecimalInterval(MambuModel):
-    """Mambu's ``DecimalInterval`` (loanproducts.json): decimal constraints, like min/max/default."""
-
-    default_value: Decimal | None = None
-    max_value: Decimal | None = None
-    min_value: Decimal | None = None
 
 
 @attrs.define(slots=False, kw_only=True)
@@ -960,15 +938,6 @@ class OffsetSettings(MambuModel):
     """Mambu's ``OffsetSettings`` (loanproducts.json): the offset settings, holds information about offset."""
 
     allow_offset: bool | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class CreditArrangementSettings(MambuModel):
-    """Mambu's ``CreditArrangementSettings`` (loanproducts.json): the funding settings, holds the
-    settings regarding the funding for the loan product.
-    """
-
-    credit_arrangement_requirement: CreditArrangementSettingsCreditArrangementRequirement | str | None = None
 
 
 @attrs.define(slots=False, kw_only=True)
