@@ -60,6 +60,7 @@ class Runtime:
     """Progress bar (``True``) or plain lines (``False``); ``None``: a bar when stderr is a terminal."""
 
     def tenant(self, *, embedded: bool = False) -> TenantOptions:
+        """Where the command's connector comes from: the environment, or the embedded demo tenant."""
         env = {} if embedded else self.env
         return TenantOptions(env, dict(self.connector_options), lambda: self.build_demo(DEMO_LOANS))
 

@@ -129,6 +129,7 @@ class MambuAuth(httpx.Auth):
         self.username = user
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        """Add the credential header to ``request`` (httpx's auth hook)."""
         request.headers[self._header[0]] = self._header[1]
         yield request
 

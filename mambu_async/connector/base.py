@@ -42,7 +42,8 @@ class EntityStream(Protocol):
 
     async def __anext__(self) -> JSON: ...
 
-    async def aclose(self) -> None: ...
+    async def aclose(self) -> None:
+        """Stop the stream and release what it holds (pages in flight)."""
 
     @property
     def cursor(self) -> str | None:

@@ -46,9 +46,11 @@ class JsonlFormat:
     """JSON Lines."""
 
     def header(self) -> bytes:
+        """Nothing: JSON Lines has no header."""
         return b""
 
     def encode(self, record: dict[str, Any]) -> bytes:
+        """One record as a JSON line."""
         return _json.dumps(record) + b"\n"
 
 
@@ -130,6 +132,7 @@ class CsvFormat:
         return buffer.getvalue().encode()
 
     def header(self) -> bytes:
+        """The header row."""
         return self._row(self.columns)
 
     def _place(
@@ -147,6 +150,7 @@ class CsvFormat:
                 unknown[f"{prefix}{key}"] = value  # not the object the model expects: kept verbatim
 
     def encode(self, record: dict[str, Any]) -> bytes:
+        """One record as a CSV row in the header's column order."""
         cells = [""] * len(self.columns)
         custom = {k: v for k, v in record.items() if k.startswith("_")}
         unknown: dict[str, Any] = {}

@@ -16,11 +16,14 @@ __all__ = ["PlainProgress", "Progress", "RichProgress", "make_progress"]
 class Progress(Protocol):
     """What the export reports to."""
 
-    def start(self, total: int | None, completed: int = 0) -> None: ...
+    def start(self, total: int | None, completed: int = 0) -> None:
+        """Begin, with the expected total (if known) and what an earlier run already wrote."""
 
-    def advance(self, count: int) -> None: ...
+    def advance(self, count: int) -> None:
+        """Count ``count`` more records written."""
 
-    def stop(self, ok: bool) -> None: ...
+    def stop(self, ok: bool) -> None:
+        """End the display; ``ok`` says whether the export finished."""
 
 
 def _eta(seconds: float) -> str:
@@ -52,6 +55,7 @@ class PlainProgress:
         self._last = 0.0
 
     def start(self, total: int | None, completed: int = 0) -> None:
+        """Begin counting (see :class:`Progress`)."""
         self.total = total
         self.completed = self._base = completed
         self._started = self._last = self.clock()
@@ -70,6 +74,7 @@ class PlainProgress:
         return text
 
     def advance(self, count: int) -> None:
+        """Count records; print a line when ``interval`` has passed."""
         self.completed += count
         now = self.clock()
         if now - self._last >= self.interval:
@@ -77,6 +82,7 @@ class PlainProgress:
             print(self.line(), file=self.stream, flush=True)
 
     def stop(self, ok: bool) -> None:
+        """Print the last line with the outcome and the time taken."""
         status = "done" if ok else "stopped"
         took = _eta(self.clock() - self._started)
         print(f"{self.line()} - {status} in {took}", file=self.stream, flush=True)
@@ -120,13 +126,16 @@ class RichProgress:
         self._task: Any = None
 
     def start(self, total: int | None, completed: int = 0) -> None:
+        """Show the bar (see :class:`Progress`)."""
         self._progress.start()
         self._task = self._progress.add_task(self.label, total=total, completed=completed)
 
     def advance(self, count: int) -> None:
+        """Move the bar by ``count`` records."""
         self._progress.advance(self._task, count)
 
     def stop(self, ok: bool) -> None:
+        """Complete the bar when the export finished, and hide it."""
         if ok and self._task is not None:
             task = self._progress.tasks[0]
             if task.total is None or task.completed >= task.total:

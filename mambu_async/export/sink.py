@@ -46,11 +46,13 @@ class Checkpoint:
     entity: str | None = None
 
     def dump(self) -> bytes:
+        """The checkpoint file's content."""
         payload = {"cursor": self.cursor, "bytes": self.size, "records": self.records, "entity": self.entity}
         return json.dumps(payload, indent=1).encode() + b"\n"
 
     @classmethod
     def parse(cls, text: str, where: str) -> Checkpoint:
+        """A checkpoint read back from its file's ``text`` (``where`` names the file in errors)."""
         try:
             raw = json.loads(text)
         except ValueError:

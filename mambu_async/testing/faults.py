@@ -157,9 +157,11 @@ class FaultRule:
 
     @property
     def exhausted(self) -> bool:
+        """Whether the rule has fired as many times as it may."""
         return self.times is not None and self.hits >= self.times
 
     def matches(self, method: str, path: str) -> bool:
+        """Whether the rule applies to ``method`` on ``path``."""
         if self.method is not None and self.method.upper() != method.upper():
             return False
         return bool(self._regex.match(path))
@@ -267,6 +269,7 @@ class FaultTransport(httpx.AsyncBaseTransport):
         return path
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        """Raise the scripted network fault for ``request``, if any, else forward it."""
         fault = self.plan.take_network(request.method, self._path(request))
         if fault is not None and fault.network in ("connect_timeout", "pool_timeout", "connect_error"):
             raise _HTTPX_ERRORS[fault.network](f"injected fault: {fault.network}", request=request)
@@ -278,4 +281,5 @@ class FaultTransport(httpx.AsyncBaseTransport):
         return await self.inner.handle_async_request(request)
 
     async def aclose(self) -> None:
+        """Close the wrapped transport."""
         await self.inner.aclose()

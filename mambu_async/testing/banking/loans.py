@@ -381,6 +381,7 @@ def disburse(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
 
 
 def check_repayable(loan: Record) -> None:
+    """Refuse a repayment on a loan whose state does not take one (Mambu's error)."""
     state, _ = loan_state(loan)
     if state not in LOAN_REPAYABLE:
         raise bad_request(
@@ -391,6 +392,8 @@ def check_repayable(loan: Record) -> None:
 def repay_internal(
     fake: FakeMambu, loan: Record, amount: Decimal, on: dt.date, when: str, body: dict[str, Any]
 ) -> Record:
+    """Post a repayment of ``amount`` on ``on`` after Mambu's checks; the stored transaction with the
+    account's balances."""
     if amount <= ZERO:
         raise bad_request("INVALID_AMOUNT", "The repayment amount must be positive")
     ledger = replay(fake, loan)

@@ -307,10 +307,12 @@ class Allocation:
     principal: Decimal = ZERO
 
     def add(self, component: str, amount: Decimal) -> None:
+        """Add ``amount`` to ``component`` (``fee``, ``penalty``, ``interest`` or ``principal``)."""
         setattr(self, component, getattr(self, component) + amount)
 
     @property
     def total(self) -> Decimal:
+        """The whole amount allocated."""
         return self.fee + self.penalty + self.interest + self.principal
 
 
