@@ -14,6 +14,11 @@ from mambu_async.testing import FakeMambu, emulator_app
 Raw = Callable[..., Awaitable[tuple[int, dict[str, str], Any]]]
 
 
+def _body(json: Any, content: bytes | None) -> bytes | None:
+    """The request body: raw ``content`` as given, else ``json`` encoded, else none."""
+    return content if content is not None else (_json.dumps(json) if json is not None else None)
+
+
 @pytest.fixture(params=["fake", "rest"])
 async def raw(request: pytest.FixtureRequest, mambu_fake: FakeMambu) -> AsyncIterator[Raw]:
     """``await raw(method, path, params=..., json=..., content=..., headers=...)`` on either front.
@@ -33,7 +38,7 @@ async def raw(request: pytest.FixtureRequest, mambu_fake: FakeMambu) -> AsyncIte
             content: bytes | None = None,
             headers: dict[str, str] | None = None,
         ) -> tuple[int, dict[str, str], Any]:
-            body = content if content is not None else (_json.dumps(json) if json is not None else None)
+            body = _body(json, content)
             sent = auth if headers is None else headers
             response = mambu_fake.dispatch(method, path, params or [], sent, body)
             return response.status, response.headers, _json.loads(response.body) if response.body else None
@@ -53,7 +58,7 @@ async def raw(request: pytest.FixtureRequest, mambu_fake: FakeMambu) -> AsyncIte
             content: bytes | None = None,
             headers: dict[str, str] | None = None,
         ) -> tuple[int, dict[str, str], Any]:
-            body = content if content is not None else (_json.dumps(json) if json is not None else None)
+            body = _body(json, content)
             sent = dict(auth if headers is None else headers)
             if body is not None:
                 sent["content-type"] = "application/json"
