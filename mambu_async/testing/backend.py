@@ -168,8 +168,17 @@ class FakeMambu:
     # -- ids ---------------------------------------------------------------------------------------
 
     def new_key(self) -> str:
-        """A fresh 32-hex encodedKey (deterministic for a given seed and history)."""
-        return f"{self._rng.getrandbits(128):032x}"
+        """A fresh 32-hex encodedKey, unused by any record of any kind (deterministic for a given seed
+        and history).
+
+        Checked, not assumed: a key already stored (records put with keys drawn from another
+        generator seeded like this one, as the demo tenant factory once did) would otherwise make a
+        create silently replace that record, and its id then answers 404.
+        """
+        while True:
+            key = f"{self._rng.getrandbits(128):032x}"
+            if not self.store.holds_key(key):
+                return key
 
     def new_id(self, kind: str) -> str:
         """A fresh, unused string id for ``kind`` (three letters and three digits, as Mambu shows)."""

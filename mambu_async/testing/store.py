@@ -116,6 +116,10 @@ class Store:
         """Names of the collections that exist."""
         return list(self._collections)
 
+    def holds_key(self, key: str) -> bool:
+        """Whether a record of any kind has this ``encodedKey`` (Mambu's keys are unique tenant-wide)."""
+        return any(key in collection._by_key for collection in self._collections.values())
+
     def _remember(self, collection: Collection, key: str, old: Record | None) -> None:
         if self._journal is None or (collection.kind, key) in self._seen:
             return

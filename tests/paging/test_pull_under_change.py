@@ -56,7 +56,7 @@ async def test_pull_under_concurrent_writes_is_exactly_once(
                     try:
                         await mambu_connector.mambu_delete(initial[key], "clients")
                     except MambuNotFoundError:
-                        not_found.append(key)  # gone already: still counted as deleted during the pull
+                        not_found.append(key)  # reported below: only this writer deletes, once per key
                 else:
                     updated.add(key)
                     ops = [("replace", "lastName", "Moved")]
@@ -78,6 +78,9 @@ async def test_pull_under_concurrent_writes_is_exactly_once(
         await asyncio.gather(*writers)
 
     assert writes > 50 and deleted and created and updated
+    # A 404 here once meant a create had taken an existing client's encodedKey (the demo tenant drew
+    # keys from a generator seeded like the fake's) and replaced it; keys are now unique tenant-wide.
+    assert not_found == [], "a client only this writer deleted was already gone"
     assert len(got) == len(set(got)), "a record was delivered twice"
     throughout = set(initial) - deleted
     missing = throughout - set(got)
