@@ -37,9 +37,9 @@ from mambu_async.connector.ops_documents import DocumentOperations
 from mambu_async.connector.ops_reads import ReadOperations
 from mambu_async.connector.ops_transactions import TransactionOperations
 from mambu_async.connector.ops_writes import WriteOperations
-from mambu_async.connector.wire import ApiRequest
+from mambu_async.connector.wire import ApiRequest, ApiResponse
 
-__all__ = ["MambuOperations", "Page"]
+__all__ = ["DeferredPage", "MambuOperations", "Page"]
 
 
 _GATEWAY_STATUSES = frozenset({502, 503, 504})
@@ -63,6 +63,34 @@ class Page:
     total: int | None
     retries: int
     latency: float
+
+
+class DeferredPage:
+    """A :class:`Page` whose body is decoded when ``records`` is first read (``fetch_page(...,
+    decode_later=True)``): a bulk pull reads pages ahead of its consumer, and a page waiting its turn
+    holds its raw JSON (about a quarter of the decoded objects' memory). A body that is not a JSON array
+    raises on that first read. ``latency`` stops at the answer, before decoding.
+    """
+
+    __slots__ = ("_decode", "_records", "latency", "retries", "total")
+
+    def __init__(
+        self, decode: Callable[[], list[JSON]], *, total: int | None, retries: int, latency: float
+    ) -> None:
+        self._decode: Callable[[], list[JSON]] | None = decode
+        self._records: list[JSON] = []
+        self.total = total
+        self.retries = retries
+        self.latency = latency
+
+    @property
+    def records(self) -> list[JSON]:
+        """The decoded records (decoded once; the raw body is released then)."""
+        decode = self._decode
+        if decode is not None:
+            self._records = decode()
+            self._decode = None
+        return self._records
 
 
 class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, TransactionOperations):
@@ -161,19 +189,27 @@ class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, Trans
     async def _fetch(self, request: ApiRequest, *, with_total: bool) -> Page:
         started = time.perf_counter()
         response, retries = await self._execute(request)
+        body = self._records(request, response)
+        total = self._total(response) if with_total else None
+        return Page(records=body, total=total, retries=retries, latency=time.perf_counter() - started)
+
+    def _records(self, request: ApiRequest, response: ApiResponse) -> list[JSON]:
         body = self._decode(request, response)
         if not isinstance(body, list):
             raise self._unexpected(request, response, body, "a JSON array")
+        return body
+
+    @staticmethod
+    def _total(response: ApiResponse) -> int | None:
         total: int | None = None
-        if with_total:
-            raw = header(response, "items-total")
-            try:
-                total = int(raw) if raw is not None else None
-            except ValueError:
-                total = None
-            if total is not None and total < 0:
-                total = None
-        return Page(records=body, total=total, retries=retries, latency=time.perf_counter() - started)
+        raw = header(response, "items-total")
+        try:
+            total = int(raw) if raw is not None else None
+        except ValueError:
+            total = None
+        if total is not None and total < 0:
+            total = None
+        return total
 
     # ------------------------------------------------------------------ paging
 
@@ -191,12 +227,14 @@ class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, Trans
         detailsLevel: str = "BASIC",
         with_total: bool = False,
         extra_params: dict[str, Any] | None = None,
-    ) -> Page:
+        decode_later: bool = False,
+    ) -> Page | DeferredPage:
         """One page at ``offset`` of at most ``limit`` (<= 1000) records, for the streaming pull engine.
 
         ``search=True`` sends ``POST /{prefix}:search`` with ``filterCriteria``/``sortingCriteria``;
         otherwise ``GET /{prefix}`` with ``filters``/``sortBy``. ``with_total`` asks for
-        ``paginationDetails=ON`` and reads ``items-total``.
+        ``paginationDetails=ON`` and reads ``items-total``. ``decode_later`` returns a
+        :class:`DeferredPage` that decodes its body when ``records`` is first read.
         """
         prefix = v.require_prefix(prefix)
         if offset is None or limit is None:
@@ -218,7 +256,16 @@ class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, Trans
             sorting=v.check_sorting_criteria(sortingCriteria) if search else None,
             extra=self._extra_params(extra_params),
         )
-        return await self._fetch(request, with_total=with_total)
+        if not decode_later:
+            return await self._fetch(request, with_total=with_total)
+        started = time.perf_counter()
+        response, retries = await self._execute(request)
+        return DeferredPage(
+            lambda: self._records(request, response),
+            total=self._total(response) if with_total else None,
+            retries=retries,
+            latency=time.perf_counter() - started,
+        )
 
     async def _list(
         self,

@@ -21,7 +21,9 @@ created or deleted during the pull is delivered at most once. Delivery is stable
 the sort order, window after window, whatever order the pages complete in.
 
 Fan-out is lazy (the first page alone, then up to ``concurrency`` pages ahead), memory is bounded by
-``concurrency + 1`` pages, the first error of any page cancels every request and is raised as is.
+``concurrency + 1`` pages, held as raw JSON until their turn (each is decoded when the consumer reaches
+it), the first error of any page cancels every request and is raised as is (a body that is not a JSON
+array, found when its page is decoded, in its turn).
 ``window=`` partitions ``:search`` pulls on the immutable ``creationDate`` (BETWEEN, padded by a
 second on each side because Mambu does not document its inclusivity, then filtered exactly on the
 client as ``lower < creationDate <= upper``), keeping offsets shallow on very large tenants.
@@ -104,6 +106,7 @@ class PageSource(Protocol):
         filterCriteria: list[dict[str, Any]] | None = None,
         sortingCriteria: dict[str, Any] | None = None,
         detailsLevel: str = "BASIC",
+        decode_later: bool = False,
     ) -> FetchedPage: ...
 
 
@@ -362,6 +365,7 @@ class _Pull:
             filterCriteria=criteria,
             sortingCriteria=self.plan.sortingCriteria,
             detailsLevel=self.details_level,
+            decode_later=True,  # decoded in delivery order: pages waiting their turn stay compact
         )
 
     def _task_done(self, task: asyncio.Task[Any]) -> None:
