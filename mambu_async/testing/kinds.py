@@ -74,6 +74,11 @@ class QueryFilter:
     field: Field
     resolve: Callable[[FakeMambu, str], Any] | None = None
     match: Callable[[Any, Any], bool] | None = None
+    variant_param: str | None = None
+    """A companion query parameter saying which relation the value means (``branchIdType``); it is
+    allowed only together with this filter."""
+    variants: dict[str, QueryFilter] = attrs.field(factory=dict)
+    """``variant_param`` value → the filter applied instead of this one."""
 
 
 @attrs.define

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mambu_async.testing.apierror import bad_request
-from mambu_async.testing.kinds import EntityKind, Field
+from mambu_async.testing.kinds import EntityKind, Field, QueryFilter
 from mambu_async.testing.messages import FakeRequest, FakeResponse, list_response
 from mambu_async.testing.schema import parse_datetime
 from mambu_async.testing.store import Record
@@ -212,6 +212,7 @@ def apply_filters(
     """Keep the records matching every ``kind.filters`` query parameter sent (AND)."""
     for name, spec in kind.filters.items():
         raw = request.param(name)
+        spec = _variant(spec, name, raw, request)
         if raw is None:
             continue
         if spec.field.enum and raw not in spec.field.enum:
@@ -225,6 +226,31 @@ def apply_filters(
         getter = spec.field.getter
         records = [r for r in records if match(getter(r), wanted)]
     return records
+
+
+def filter_params(kind: EntityKind) -> set[str]:
+    """The query parameters ``kind``'s filters take (their companion parameters included)."""
+    names = set(kind.filters)
+    names.update(spec.variant_param for spec in kind.filters.values() if spec.variant_param)
+    return names
+
+
+def _variant(spec: QueryFilter, name: str, raw: str | None, request: FakeRequest) -> QueryFilter:
+    """The filter ``spec`` stands for, given its companion parameter (400 when misused)."""
+    if spec.variant_param is None:
+        return spec
+    chosen = request.param(spec.variant_param)
+    if chosen is None:
+        return spec
+    if raw is None:
+        raise bad_request("INVALID_PARAMETERS", f"{spec.variant_param} is only allowed together with {name}")
+    variant = spec.variants.get(chosen)
+    if variant is None:
+        raise bad_request(
+            "INVALID_PARAMETERS",
+            f"{spec.variant_param} must be one of {list(spec.variants)}, got {chosen!r}",
+        )
+    return variant
 
 
 def _equal(value: Any, wanted: Any) -> bool:

@@ -64,7 +64,6 @@ async def test_user_and_role(mambu_connector: MambuOperations, tenant: Tenant) -
     assert [u.username for u in users] == ["officer1"]
 
 
-@pytest.mark.xfail(strict=True, reason="FakeMambu's GET /users does not accept branchIdType yet")
 async def test_users_by_branch_id_type(mambu_connector: MambuOperations, tenant: Tenant) -> None:
     users = await MambuUser.get_all(
         connector=mambu_connector, filters={"branchId": "BR1", "branchIdType": "ASSIGNED"}

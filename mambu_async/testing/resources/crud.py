@@ -257,7 +257,7 @@ def list_records(
 
     ``extra_params`` are query parameters the caller already handled (e.g. the owner of comments).
     """
-    allowed = set(query.PAGING_PARAMS) | set(kind.filters) | set(extra_params)
+    allowed = set(query.PAGING_PARAMS) | query.filter_params(kind) | set(extra_params)
     if kind.sort_by:
         allowed.add("sortBy")
     query.check_params(request, allowed)

@@ -11,6 +11,8 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
 from mambu_async.testing.apierror import bad_request
 from mambu_async.testing.kinds import EntityKind, Field, QueryFilter, path_getter
 from mambu_async.testing.resources.crud import register_crud
@@ -36,6 +38,8 @@ DEPOSIT_STATES = (
     "CLOSED_REJECTED",
 )
 HOLDER_TYPES = ("CLIENT", "GROUP")
+ALL_BRANCHES = "*ALL*"
+"""What :func:`_managed_branches` gives for a user with ``access.canManageAllBranches``."""
 _TIMESTAMPS = ("creationDate", "lastModifiedDate")
 
 
@@ -112,6 +116,31 @@ def _user_by_username(fake: FakeMambu, ref: str) -> Record | None:
         if user.get("username") == ref:
             return user
     return None
+
+
+def _managed_branches(user: Record) -> Any:
+    """What a user may manage: ``ALL_BRANCHES`` or the keys of ``access.managedBranches``."""
+    access = user.get("access") or {}
+    if access.get("canManageAllBranches") is True:
+        return ALL_BRANCHES
+    return [b.get("branchKey") for b in access.get("managedBranches") or () if isinstance(b, dict)]
+
+
+def _manages(value: Any, wanted: Any) -> bool:
+    return value == ALL_BRANCHES or (isinstance(value, list) and wanted in value)
+
+
+def _user_branch_filter() -> QueryFilter:
+    """``GET /users?branchId=`` with ``branchIdType`` ``ASSIGNED`` (the default) or ``MANAGE``.
+
+    [INFERRED] MANAGE matches users whose ``access.managedBranches[].branchKey`` holds the branch or
+    whose ``access.canManageAllBranches`` is true (Mambu documents the parameter, not the rule).
+    """
+    assigned = QueryFilter(Field.at("assignedBranchKey", "key"), _resolve_key("branches"))
+    managed = QueryFilter(Field(_managed_branches, "key"), _resolve_key("branches"), _manages)
+    return attrs.evolve(
+        assigned, variant_param="branchIdType", variants={"ASSIGNED": assigned, "MANAGE": managed}
+    )
 
 
 def _assignment_filters() -> dict[str, QueryFilter]:
@@ -428,7 +457,7 @@ def _organisation_kinds(fake: FakeMambu) -> list[EntityKind]:
         sort=["username", "firstName", "lastName", "creationDate", "lastModifiedDate"],
         id_in_use="USERNAME_ALREADY_EXISTS",
         custom_fields_for="USER",
-        filters={"branchId": QueryFilter(Field.at("assignedBranchKey", "key"), _resolve_key("branches"))},
+        filters={"branchId": _user_branch_filter()},
         alt_lookup=_user_by_username,
         on_create=[user_setup, _default("userState", "ACTIVE")],
         validators=[_ref_check("branches", "assignedBranchKey", "INVALID_BRANCH_KEY"), unique_username],
