@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from mambu_async import MambuBadRequestError, MambuNotImplementedError, MambuValidationError
+from mambu_async import MambuBadRequestError, MambuValidationError
 from mambu_async.connector.operations import MambuOperations
 from mambu_async.entities.deposit import MambuDeposit
 from mambu_async.entities.loan import MambuLoan
@@ -146,9 +146,6 @@ async def test_due_dates_settings_checked_first(mambu_connector: MambuOperations
         await loan.change_due_dates_settings([0])
 
 
-@pytest.mark.xfail(
-    raises=MambuNotImplementedError, strict=True, reason="FakeMambu has no :changeDueDatesSettings"
-)
 async def test_change_due_dates_settings(mambu_connector: MambuOperations, tenant: Tenant) -> None:
     loan = await _loan(mambu_connector, tenant)
     await loan.approve()

@@ -43,6 +43,7 @@ _ROUTES: tuple[tuple[str, str, Callable[[FakeMambu, FakeRequest], FakeResponse]]
     ("POST", "/loans/{id}:payOff", loans.pay_off),
     ("POST", "/loans/transactions/{id}:adjust", loans.adjust),
     ("POST", "/loans/{id}:changeInterestRate", loans.change_interest_rate),
+    ("POST", "/loans/{id}:changeDueDatesSettings", loans.change_due_dates_settings),
     ("POST", "/loans/{id}:undoReschedule", loans.undo_reschedule),
     ("POST", "/loans/{id}:undoRefinance", loans.undo_refinance),
     ("GET", "/loans/{id}/schedule", loans.schedule),

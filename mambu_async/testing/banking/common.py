@@ -37,6 +37,8 @@ class BankingState:
     fee_installments: dict[str, int] = attrs.field(factory=dict)
     previous_rates: dict[str, Decimal] = attrs.field(factory=dict)
     """Loan ``INTEREST_RATE_CHANGED`` transaction key → the rate the loan had before it."""
+    due_date_changes: dict[str, list[tuple[dt.date, tuple[int, ...]]]] = attrs.field(factory=dict)
+    """Loan encodedKey → its ``:changeDueDatesSettings`` as (value date, fixed days of month), in order."""
     aged_on: dt.date | None = None
 
 

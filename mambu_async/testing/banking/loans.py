@@ -14,6 +14,9 @@ the transactions, whatever was adjusted. Routes (MambuPy's for what loans.json l
 - ``POST /loans/{id}:changeInterestRate`` ``{interestRate, valueDate, notes}`` → 204 (lo.json): books an
   ``INTEREST_RATE_CHANGED`` transaction (``terms.interestSettings.interestRate``) and recomputes the
   installments due after ``valueDate`` (:func:`~.schedule.reprice`); the account's rate becomes the new one
+- ``POST /loans/{id}:changeDueDatesSettings`` ``{fixedDaysOfMonth, notes, valueDate}`` → 204 [INFERRED]:
+  the installments due after ``valueDate`` move onto the fixed days of the month
+  (:func:`~.schedule.move_due_dates`)
 - ``POST /loans/{id}:undoReschedule`` / ``:undoRefinance`` (lo.json): the fake models neither
   rescheduling nor refinancing, so a loan that was not rescheduled (refinanced) gets Mambu's 400
   ``INVALID_ACCOUNT_STATE``, and one the tenant was seeded with in that sub-state a 501
@@ -61,6 +64,7 @@ from mambu_async.testing.banking.schedule import (
     allocate,
     build_installments,
     loan_balances,
+    move_due_dates,
     oldest_late_due_date,
     payoff_amount,
     reprice,
@@ -125,8 +129,16 @@ def replay(fake: FakeMambu, loan: Record, extra: Record | None = None) -> Ledger
     application = (loan.get("interestSettings") or {}).get("interestApplicationMethod")
     upfront_interest = application == "AFTER_DISBURSEMENT"
     penalties = penalty_terms(fake, loan)
+    moves = sorted(banking(fake).due_date_changes.get(loan["encodedKey"], ()), key=lambda m: m[0])
+
+    def move_until(day: dt.date) -> None:
+        while moves and moves[0][0] <= day:
+            moved_on, days = moves.pop(0)
+            move_due_dates(installments, days, moved_on)
+
     for tx in order:
         on = date_of(fake, tx["valueDate"]) or start
+        move_until(on)
         amount = to_decimal(tx["amount"])
         if penalties is not None:
             accrue_penalties(installments, penalties, on)
@@ -151,6 +163,7 @@ def replay(fake: FakeMambu, loan: Record, extra: Record | None = None) -> Ledger
                         written.add(component, inst.outstanding(component))
                     inst.expected[component] = inst.paid[component]
             applied[tx["encodedKey"]] = written
+    move_until(dt.date.max)
     if penalties is not None:
         accrue_penalties(installments, penalties, fake.clock.today())
     return Ledger(installments, applied, start)
@@ -579,6 +592,62 @@ def change_interest_rate(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     settings["interestRate"] = rate
     loan["interestSettings"] = settings
     settle(fake, loan)
+    return no_content()
+
+
+def change_due_dates_settings(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /loans/{id}:changeDueDatesSettings`` ``{fixedDaysOfMonth, notes, valueDate}``: 204.
+
+    [INFERRED: the action is in MambuPy, not in loans.json; 204 like Mambu's other loan actions]
+    ``scheduleSettings.fixedDaysOfMonth`` becomes the new days (``scheduleDueDatesMethod``
+    ``FIXED_DAYS_OF_MONTH``) and the installments due after
+    ``valueDate`` (default today; not before the disbursement nor in the future) move onto them
+    (:func:`~.schedule.move_due_dates`); balances and arrears are recomputed from the transactions.
+    """
+    loan = _require_loan(fake, request.path_params["id"])
+    body = request.json_object()
+    unknown = sorted(set(body) - {"fixedDaysOfMonth", "notes", "valueDate"})
+    if unknown:
+        raise bad_request("INVALID_PARAMETERS", f"Unknown properties: {', '.join(unknown)}")
+    days = body.get("fixedDaysOfMonth")
+    if days is None:
+        raise bad_request("INVALID_PARAMETERS", "Property fixedDaysOfMonth may not be null")
+    if (
+        not isinstance(days, list)
+        or not days
+        or any(isinstance(d, bool) or not isinstance(d, int) or not 1 <= d <= 31 for d in days)
+    ):
+        raise bad_request(
+            "INVALID_PARAMETERS", f"fixedDaysOfMonth must be days of the month between 1 and 31, got {days!r}"
+        )
+    notes = body.get("notes")
+    if notes is not None and not isinstance(notes, str):
+        raise bad_request("INVALID_PARAMETERS", "Property notes must be a string")
+    on, _ = value_date(fake, body)
+    state, _ = loan_state(loan)
+    if state not in LOAN_REPAYABLE:
+        raise bad_request(
+            "INVALID_ACCOUNT_STATE", f"Cannot change the due dates of a loan account in state {state}"
+        )
+    ledger = replay(fake, loan)
+    if ledger.disbursed_on is not None and on < ledger.disbursed_on:
+        raise bad_request("BACKDATE_BEFORE_ACTIVATION", "The change is dated before the disbursement")
+    if on > fake.clock.today():
+        raise bad_request("BACKDATE_SET_IN_THE_FUTURE", "The change cannot be dated in the future")
+    loan["scheduleSettings"] = {
+        **(loan.get("scheduleSettings") or {}),
+        "scheduleDueDatesMethod": "FIXED_DAYS_OF_MONTH",
+        "fixedDaysOfMonth": list(days),
+    }
+    if notes:
+        loan["notes"] = notes
+    changes = banking(fake).due_date_changes.setdefault(loan["encodedKey"], [])
+    changes.append((on, tuple(days)))
+    try:
+        settle(fake, loan)
+    except BaseException:
+        changes.pop()  # the store rolls back; so does this
+        raise
     return no_content()
 
 

@@ -262,6 +262,31 @@ def reprice(installments: Sequence[Installment], terms: LoanTerms, rate: Decimal
     return new_terms
 
 
+def move_due_dates(installments: Sequence[Installment], days: Sequence[int], on: date) -> None:
+    """Put the installments due after ``on`` on the fixed ``days`` of the month (in place).
+
+    [INFERRED] From the month the first of them was due in, they take the fixed days in order (a day
+    past the month's end is its last day), each strictly after ``on`` and after the one before; what
+    they expect (principal, interest, fees) stays as it was, only the dates move.
+    """
+    later = [i for i in installments if i.due_date > on]
+    if not later or not days:
+        return
+    wanted = sorted(set(days))
+    year, month = later[0].due_date.year, later[0].due_date.month
+    previous = on
+    pending = iter(later)
+    inst = next(pending, None)
+    while inst is not None:
+        last = calendar.monthrange(year, month)[1]
+        for day in wanted:
+            when = date(year, month, min(day, last))
+            if inst is not None and when > previous:
+                inst.due_date = previous = when
+                inst = next(pending, None)
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
 @attrs.frozen
 class PenaltyTerms:
     """How late installments are penalised (Mambu's "Loan Penalties Setup").
