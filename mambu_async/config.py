@@ -171,6 +171,9 @@ class MambuSettings:
             raw = env.get(var)
             if raw is None or not raw.strip():
                 continue
+            if name == "max_concurrency" and raw.strip().lower() == "auto":
+                options[name] = "auto"
+                continue
             try:
                 options[name] = kind(raw.strip())
             except ValueError:

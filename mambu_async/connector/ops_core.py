@@ -8,7 +8,6 @@ status >= 400 to the ``MambuError`` tree and decodes JSON with ``_json.loads``. 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from abc import abstractmethod
@@ -22,9 +21,11 @@ from mambu_async import _json
 from mambu_async._redact import redact_url
 from mambu_async.connector import validation as v
 from mambu_async.connector.base import JSON, MambuConnector
+from mambu_async.connector.limiter import DEFAULT_AUTO_CAP, ConcurrencyLimiter, PoolTimeout
 from mambu_async.connector.retry import (
     RetryPolicy,
     check_idempotency_key,
+    connection_error,
     current_idempotency_key,
     is_account_blocked,
     new_idempotency_key,
@@ -79,6 +80,14 @@ def drop_none(values: Mapping[str, Any]) -> dict[str, Any]:
     return {k: val for k, val in values.items() if val is not None}
 
 
+def _request_kind(request: ApiRequest) -> str:
+    """What latencies are compared within: method, endpoint (not the id) and page limit."""
+    segments = request.path.split("/", 3)
+    endpoint = segments[1] if len(segments) > 1 else ""
+    limit = next((value for name, value in request.params if name == "limit"), "")
+    return f"{request.method} {endpoint} {limit}"
+
+
 class OperationsCore(MambuConnector):
     """Sending, retries, error mapping and decoding over the abstract :meth:`_send`.
 
@@ -93,15 +102,19 @@ class OperationsCore(MambuConnector):
         *,
         max_retries: int = 3,
         retry_after_cap: float = 60.0,
-        max_concurrency: int = 8,
+        max_concurrency: int | str = 8,
         page_size: int = 1000,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         random: Callable[[], float] | None = None,
         backoff_base: float = 0.5,
         backoff_max: float = 8.0,
+        pool_timeout: float | None = 30.0,
+        auto_concurrency_cap: int = DEFAULT_AUTO_CAP,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        if isinstance(max_concurrency, bool) or not isinstance(max_concurrency, int) or max_concurrency < 1:
-            raise v.fail(f"max_concurrency must be a positive integer, got {max_concurrency!r}")
+        self._limiter = ConcurrencyLimiter(
+            max_concurrency, cap=auto_concurrency_cap, pool_timeout=pool_timeout, clock=clock
+        )
         if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
             raise v.fail(f"page_size must be a positive integer, got {page_size!r}")
         policy_kwargs: dict[str, Any] = {}
@@ -116,9 +129,15 @@ class OperationsCore(MambuConnector):
             backoff_max=backoff_max,
             **policy_kwargs,
         )
-        self.max_concurrency = max_concurrency
+        #: The most requests this connector ever has in flight (the hard cap with ``"auto"``).
+        self.max_concurrency = self._limiter.cap
         self.page_size = min(page_size, v.MAX_PAGE_LIMIT)
-        self._limiter = asyncio.Semaphore(max_concurrency)
+
+    @property
+    def concurrency_limit(self) -> int:
+        """The requests allowed in flight right now (moves between 1 and ``max_concurrency`` with
+        ``max_concurrency="auto"``; the fixed limit otherwise)."""
+        return self._limiter.limit
 
     # ------------------------------------------------------------------ transport seam
 
@@ -153,14 +172,22 @@ class OperationsCore(MambuConnector):
         policy = self.retry_policy
         attempts = 0
         maybe_applied = False
+        starved: BaseException | None = None  # no slot in time: raised at once, never retried
+        kind = _request_kind(request)
 
         async def attempt() -> ApiResponse:
-            nonlocal attempts, maybe_applied
+            nonlocal attempts, maybe_applied, starved
             attempts += 1
             started = time.perf_counter()
             try:
-                async with self._limiter:
+                async with self._limiter.slot(kind) as slot:
                     response = await self._send(request)
+                    slot.status = response.status_code
+            except PoolTimeout as exc:
+                starved = connection_error(
+                    str(exc), sent=False, timeout=True, method=request.method, url=self._describe_url(request)
+                )
+                raise starved from None
             except MambuConnectionError as exc:
                 maybe_applied = maybe_applied or request_was_sent(exc)
                 logger.debug("%s %s failed: %s", request.method, self._describe_url(request), exc.message)
@@ -189,6 +216,8 @@ class OperationsCore(MambuConnector):
             return response
 
         def should_retry(exc: BaseException) -> bool:
+            if exc is starved:
+                return False
             return policy.should_retry(exc, retry_safe=request.retry_safe)
 
         def wait(state: RetryCallState) -> float:

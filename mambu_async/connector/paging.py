@@ -4,7 +4,9 @@ How a pull works (one *window* at a time; without ``window=`` the whole result i
 
 * Every page asks the same query (filters and sort on every page) for ``limit = page_size`` records at
   ``offset = n * step`` where ``step = page_size - overlap``: consecutive pages share ``overlap``
-  records when nothing changes.
+  records when nothing changes. Without an explicit ``overlap=`` they share one record until the
+  first drift, then ``min(20, page_size // 10)``: a pull over data that does not move costs no page
+  for overlaps (at most ``ceil(N / page_size) + 1`` requests below ``page_size`` pages).
 * The sort is on a unique, immutable key (``paging_strategy``). The engine remembers the key of the
   last record it handed out (the *high-water key*). A page is **anchored** when it starts at offset 0
   or its first key is at or before the high-water key. Each page is a contiguous run of the server's
@@ -20,7 +22,9 @@ Hence: every record that exists for the whole pull is delivered exactly once, in
 created or deleted during the pull is delivered at most once. Delivery is stable: records come in
 the sort order, window after window, whatever order the pages complete in.
 
-Fan-out is lazy (the first page alone, then up to ``concurrency`` pages ahead), memory is bounded by
+Fan-out is lazy (the first page alone, asking the match count with ``paginationDetails=ON``, then up
+to ``concurrency`` pages ahead, or the connector's current limit when ``max_concurrency="auto"`` keeps
+it lower; no page at or past the count unless the last one came back full), memory is bounded by
 ``concurrency + 1`` pages, held as raw JSON until their turn (each is decoded when the consumer reaches
 it), the first error of any page cancels every request and is raised as is (a body that is not a JSON
 array, found when its page is decoded, in its turn).
@@ -90,6 +94,9 @@ class FetchedPage(Protocol):
     @property
     def latency(self) -> float: ...
 
+    @property
+    def total(self) -> int | None: ...
+
 
 class PageSource(Protocol):
     """What the engine needs from a connector: one page of a ``GET`` or ``:search``."""
@@ -106,6 +113,7 @@ class PageSource(Protocol):
         filterCriteria: list[dict[str, Any]] | None = None,
         sortingCriteria: dict[str, Any] | None = None,
         detailsLevel: str = "BASIC",
+        with_total: bool = False,
         decode_later: bool = False,
     ) -> FetchedPage: ...
 
@@ -287,7 +295,7 @@ class _Pull:
         detailsLevel: str,
         concurrency: int,
         page_size: int,
-        overlap: int,
+        overlap: int | None,
         window: dt.timedelta | None,
         date_field: str | None,
         resume: CursorState,
@@ -302,8 +310,10 @@ class _Pull:
         self.details_level = detailsLevel
         self.concurrency = concurrency
         self.limit = page_size
-        self.overlap = overlap
-        self.step = page_size - overlap
+        # Without an explicit overlap, pages share one record until the first drift, then the default.
+        self.drift_overlap = overlap or max(1, min(DEFAULT_OVERLAP, page_size // 10))
+        self.overlap = overlap or 1
+        self.step = page_size - self.overlap
         self.window_size = window
         self.date_field = date_field
         self.state = resume
@@ -345,16 +355,38 @@ class _Pull:
             return self.filter_criteria
         return [*(self.filter_criteria or []), self._window.criteria()]
 
-    def _schedule(self) -> None:
+    def _ahead(self) -> int:
+        """Pages to keep requested ahead: the pull's concurrency, or the connector's current limit
+        when that is lower (``max_concurrency="auto"``)."""
+        limit = getattr(self.ops, "concurrency_limit", None)
+        return min(self.concurrency, limit) if isinstance(limit, int) and limit > 0 else self.concurrency
+
+    def _schedule(self, *, with_total: bool = False) -> None:
         offset = self._next_offset
         self._next_offset += self.step
-        task = asyncio.ensure_future(self._fetch(offset, self._criteria()))
+        task = asyncio.ensure_future(self._fetch(offset, self._criteria(), with_total))
         self._live.add(task)
         self._tasks.add(task)
         task.add_done_callback(self._task_done)
         self._pending.append((offset, task))
 
-    async def _fetch(self, offset: int, criteria: list[dict[str, Any]] | None) -> FetchedPage:
+    async def _fetch(
+        self, offset: int, criteria: list[dict[str, Any]] | None, with_total: bool
+    ) -> FetchedPage:
+        if with_total:  # only the window's first page asks for the count (it costs the tenant a query)
+            return await self.ops.fetch_page(
+                self.prefix,
+                offset=offset,
+                limit=self.limit,
+                search=self.plan.search,
+                filters=self.filters,
+                sortBy=self.plan.sortBy,
+                filterCriteria=criteria,
+                sortingCriteria=self.plan.sortingCriteria,
+                detailsLevel=self.details_level,
+                with_total=True,
+                decode_later=True,
+            )
         return await self.ops.fetch_page(
             self.prefix,
             offset=offset,
@@ -474,7 +506,8 @@ class _Pull:
 
     async def _pull_window(self, start_offset: int) -> AsyncGenerator[list[Any], None]:
         self._next_offset = self._offset = start_offset
-        self._schedule()  # lazy fan-out: the first page alone
+        self._schedule(with_total=True)  # lazy fan-out: the first page alone, with the match count
+        horizon: int | None = None  # no page is requested at or past the count, unless the data grew
         back = 0
         previous: tuple[int, list[Any]] | None = None
         identical = 0
@@ -486,8 +519,12 @@ class _Pull:
                 return
             records = page.records
             keys = self.tracker.keys(records, self.prefix)
+            if offset == start_offset and horizon is None and page.total is not None:
+                horizon = page.total
             if not self.tracker.anchored(offset, keys):
                 self._reread(offset, page, window_label)
+                self.overlap = self.drift_overlap  # the data moves: wider overlaps absorb small shifts
+                self.step = self.limit - self.overlap
                 back = max(2 * back, 2 * self.overlap)
                 self._drop_pending()
                 self._next_offset = max(0, offset - back)
@@ -496,7 +533,10 @@ class _Pull:
             back = 0
             full = len(records) == self.limit
             if full:
-                while len(self._pending) < self.concurrency:
+                ahead = self._ahead()
+                while len(self._pending) < ahead and (horizon is None or self._next_offset < horizon):
+                    self._schedule()
+                if not self._pending:  # a full page at the count: the data grew, read on
                     self._schedule()
             else:
                 self._drop_pending()
@@ -672,9 +712,7 @@ def iterate_entities(
         page_size = min(_positive(getattr(ops, "page_size", None)) or MAX_PAGE_LIMIT, MAX_PAGE_LIMIT)
     if _positive(page_size) is None or not 2 <= page_size <= MAX_PAGE_LIMIT:
         raise MambuValidationError(f"page_size must be between 2 and {MAX_PAGE_LIMIT}, got {page_size!r}")
-    if overlap is None:
-        overlap = max(1, min(DEFAULT_OVERLAP, page_size // 10))
-    if _positive(overlap) is None or overlap >= page_size:
+    if overlap is not None and (_positive(overlap) is None or overlap >= page_size):
         raise MambuValidationError(f"overlap must be between 1 and page_size - 1, got {overlap!r}")
     date_field = strategy_for(prefix).date_field
     if window is not None:

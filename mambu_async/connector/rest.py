@@ -19,6 +19,7 @@ import httpx
 from mambu_async._redact import redact_url
 from mambu_async._version import __version__
 from mambu_async.config import MambuAuth, MambuSettings, normalize_base_url
+from mambu_async.connector.limiter import DEFAULT_AUTO_CAP
 from mambu_async.connector.operations import MambuOperations
 from mambu_async.connector.retry import connection_error
 from mambu_async.connector.validation import fail
@@ -37,7 +38,10 @@ class MambuConnectorREST(MambuOperations):
     only for loopback hosts. Credentials: ``api_key`` (sent in the ``apiKey`` header) or ``username``
     + ``password`` (Basic). ``timeout`` is a number of seconds (connect limited to 10 s) or an
     ``httpx.Timeout``; ``max_concurrency`` bounds the requests in flight (and sizes the connection
-    pool); ``page_size`` (at most 1000) is the page used when ``get_all``/``search`` split a request.
+    pool): a number, or ``"auto"`` to find the tenant's limit by itself (AIMD between 1 and
+    ``auto_concurrency_cap``, see ``connector/limiter.py``); a call waiting for a free slot raises
+    ``MambuTimeoutError`` after ``pool_timeout`` seconds (``None``: no bound); ``page_size`` (at
+    most 1000) is the page used when ``get_all``/``search`` split a request.
     ``sleep`` and ``random`` drive retry backoff (inject them in tests).
 
     Use ``async with MambuConnectorREST(...) as mambu:`` or call :meth:`aclose`.
@@ -53,8 +57,10 @@ class MambuConnectorREST(MambuOperations):
         timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
         retry_after_cap: float = 60.0,
-        max_concurrency: int = 8,
+        max_concurrency: int | str = 8,
         page_size: int = 1000,
+        pool_timeout: float | None = 30.0,
+        auto_concurrency_cap: int = DEFAULT_AUTO_CAP,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         verify: bool | str = True,
@@ -73,6 +79,8 @@ class MambuConnectorREST(MambuOperations):
             random=random,
             backoff_base=backoff_base,
             backoff_max=backoff_max,
+            pool_timeout=pool_timeout,
+            auto_concurrency_cap=auto_concurrency_cap,
         )
         self.base_url = normalize_base_url(base_url)
         if username is None and password is None and api_key is None and http_client is not None:
@@ -87,8 +95,8 @@ class MambuConnectorREST(MambuOperations):
             raise fail("http_client must be an httpx.AsyncClient")
         self._owns_client = http_client is None
         self.limits = httpx.Limits(
-            max_connections=max_concurrency,
-            max_keepalive_connections=max_concurrency,
+            max_connections=self.max_concurrency,
+            max_keepalive_connections=self.max_concurrency,
             keepalive_expiry=30.0,
         )
         self._client = http_client or httpx.AsyncClient(

@@ -68,6 +68,7 @@ class _Offline:
         filterCriteria: list[dict[str, Any]] | None = None,
         sortingCriteria: dict[str, Any] | None = None,
         detailsLevel: str = "BASIC",
+        with_total: bool = False,
         decode_later: bool = False,
     ) -> FetchedPage:  # pragma: no cover - never called
         raise AssertionError("an offline cursor check sends no request")

@@ -38,8 +38,9 @@ class FakeConnector(MambuOperations):
         api_key: str | None = None,
         max_retries: int = 3,
         retry_after_cap: float = 60.0,
-        max_concurrency: int = 8,
+        max_concurrency: int | str = 8,
         page_size: int = 1000,
+        pool_timeout: float | None = 30.0,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         random: Callable[[], float] | None = None,
         backoff_base: float = 0.5,
@@ -54,6 +55,7 @@ class FakeConnector(MambuOperations):
             random=random,
             backoff_base=backoff_base,
             backoff_max=backoff_max,
+            pool_timeout=pool_timeout,
         )
         self.fake = fake
         if api_key is not None:

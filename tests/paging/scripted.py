@@ -49,6 +49,7 @@ class ScriptedSource:
         self.gates: dict[int, asyncio.Event] = {}
         self.faults: dict[int, BaseException] = {}
         self.ignore_offset = False
+        self.counts = True  # answer ``with_total`` with the match count, as Mambu's items-total does
 
     def _sorted(self, call: dict[str, Any]) -> list[dict[str, Any]]:
         rows = list(self.rows.values())
@@ -91,7 +92,8 @@ class ScriptedSource:
             start = 0 if self.ignore_offset else offset
             page = [dict(r) for r in rows[start : start + limit]]
             self.completed += 1
-            return ScriptedPage(page, retries=1 if offset == 0 else 0, latency=0.01)
+            total = len(rows) if kw.get("with_total") and self.counts else None
+            return ScriptedPage(page, total=total, retries=1 if offset == 0 else 0, latency=0.01)
         except asyncio.CancelledError:
             self.cancelled += 1
             raise

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import gc
+import itertools
 from typing import Any
 
 import pytest
@@ -314,3 +315,66 @@ async def test_bad_arguments_fail_before_any_request(kwargs: dict[str, Any]) -> 
     with pytest.raises(MambuValidationError):
         iterate_entities(src, "loans", **kwargs)
     assert src.calls == []
+
+
+@pytest.mark.parametrize("n", [0, 1, 99, 100, 101, 1000, 2500, 9900])
+async def test_requests_at_most_one_more_than_the_pages_when_nothing_changes(n: int) -> None:
+    # One record of overlap per page adds a page per page_size pages: none below page_size pages.
+    src = ScriptedSource(make_records(n))
+    got = await keys_of(iterate_entities(src, "loans", page_size=100, concurrency=8))
+    assert got == sorted(src.rows)
+    assert len(src.calls) <= -(-n // 100) + 1
+    assert src.calls[0]["with_total"] is True  # the first page alone asks for the count
+    assert not any(c.get("with_total") for c in src.calls[1:])
+
+
+async def test_without_a_count_pages_are_read_ahead_up_to_the_end() -> None:
+    src = ScriptedSource(make_records(250))
+    src.counts = False  # a server that ignores paginationDetails: stop on the first short page
+    got = await keys_of(iterate_entities(src, "loans", page_size=10, concurrency=4))
+    assert got == sorted(src.rows)
+    assert src.cancelled + len(src.calls) - src.completed <= 4
+
+
+async def test_pages_share_one_record_until_drift_then_the_default_overlap() -> None:
+    src = ScriptedSource(make_records(8000))
+    deleted = False
+
+    def delete_once(call: dict[str, Any]) -> None:
+        nonlocal deleted
+        if call["offset"] >= 999 * 5 and not deleted:
+            deleted = True
+            del src.rows[sorted(src.rows)[0]]
+
+    src.before = delete_once
+    got = await keys_of(iterate_entities(src, "loans", page_size=1000, concurrency=1))
+    offsets = [c["offset"] for c in src.calls]
+    assert offsets[:6] == [0, 999, 1998, 2997, 3996, 4995]  # one shared record while nothing moves
+    assert offsets[6] < offsets[5]  # the deletion shifted the page: re-read further back
+    steps = {b - a for a, b in itertools.pairwise(offsets[6:])}
+    assert steps == {1000 - 20}  # from then on the default overlap absorbs small shifts
+    assert len(got) == len(set(got)) and set(sorted(src.rows)) <= set(got)
+
+
+async def test_the_data_growing_past_the_count_is_read_on() -> None:
+    src = ScriptedSource(make_records(95))
+    grown = False
+
+    def grow(call: dict[str, Any]) -> None:
+        nonlocal grown
+        if call["offset"] > 0 and not grown:
+            grown = True
+            for r in make_records(50, start=1000):  # keys after every existing one
+                src.rows[r["encodedKey"]] = r
+
+    src.before = grow
+    got = await keys_of(iterate_entities(src, "loans", page_size=10, concurrency=4))
+    assert len(got) == 145 == len(set(got))
+
+
+async def test_read_ahead_follows_the_connectors_current_limit() -> None:
+    src = ScriptedSource(make_records(500))
+    src.concurrency_limit = 2  # type: ignore[attr-defined]  # an adaptive connector's limit right now
+    got = await keys_of(iterate_entities(src, "loans", page_size=10, concurrency=8))
+    assert got == sorted(src.rows)
+    assert src.max_in_flight == 2
