@@ -37,7 +37,7 @@ AUTO = "auto"
 #: The hard cap of ``max_concurrency="auto"`` unless ``auto_concurrency_cap`` says otherwise.
 DEFAULT_AUTO_CAP = 32
 #: The limit an adaptive limiter starts at (it doubles from there while latency holds).
-AUTO_START = 4
+AUTO_START = 8
 #: A round whose latency exceeds this multiple of the kind's best recent latency stops the growth.
 LATENCY_TOLERANCE = 1.5
 #: How many recent latencies per kind of request make the "best recent latency".

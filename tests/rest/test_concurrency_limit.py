@@ -148,18 +148,17 @@ async def run_round(limiter: ConcurrencyLimiter, clock: Clock, latency: float, s
 
 async def test_auto_doubles_while_latency_holds_then_stops_at_the_cap() -> None:
     clock = Clock()
-    limiter = ConcurrencyLimiter("auto", cap=20, clock=clock)
+    limiter = ConcurrencyLimiter("auto", cap=40, clock=clock)
     seen = [limiter.limit]
     for _ in range(4):
         await run_round(limiter, clock, 0.5)
         seen.append(limiter.limit)
-    assert seen == [AUTO_START, 8, 16, 20, 20]
+    assert seen == [AUTO_START, 16, 32, 40, 40]
 
 
 async def test_auto_halves_once_per_round_trip_on_429_then_grows_by_one() -> None:
     clock = Clock()
     limiter = ConcurrencyLimiter("auto", cap=32, clock=clock)
-    await run_round(limiter, clock, 0.5)
     await run_round(limiter, clock, 0.5)
     assert limiter.limit == 16
     await run_round(limiter, clock, 0.5, status=429)  # 16 answers of 429 sent before the first cut
@@ -175,13 +174,13 @@ async def test_auto_stops_growing_when_latency_grows_and_shrinks_when_it_soars()
     clock = Clock()
     limiter = ConcurrencyLimiter("auto", cap=32, clock=clock)
     await run_round(limiter, clock, 0.5)
-    assert limiter.limit == 8
+    assert limiter.limit == 16
     await run_round(limiter, clock, 1.0)  # twice the best latency: the tenant queues, no growth
-    assert limiter.limit == 8
+    assert limiter.limit == 16
     await run_round(limiter, clock, 2.0)  # four times: shrink by one
-    assert limiter.limit == 7
+    assert limiter.limit == 15
     await run_round(limiter, clock, 0.5)  # back to the best latency: grows again, by one
-    assert limiter.limit == 8
+    assert limiter.limit == 16
 
 
 async def test_auto_does_not_grow_when_the_limit_is_not_used() -> None:
@@ -201,7 +200,7 @@ async def test_auto_compares_latencies_within_a_kind_of_request() -> None:
         clock.now += 0.01
         slot.status = 200
     await run_round(limiter, clock, 0.5)  # big pages, 50 times slower, yet their latency holds
-    assert limiter.limit == 8
+    assert limiter.limit == 2 * AUTO_START
 
 
 class TenantWithLimit:
