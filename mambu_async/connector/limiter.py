@@ -85,8 +85,8 @@ class ConcurrencyLimiter:
     """At most :attr:`limit` holders at once; waiters are served first come, first served.
 
     ``limit`` is an int (fixed) or ``"auto"`` (adaptive, between 1 and ``cap``). A waiter that gets no
-    slot within ``pool_timeout`` seconds raises :class:`~mambu_async.errors.MambuTimeoutError` (``None``
-    waits as long as it takes).
+    slot within ``pool_timeout`` seconds raises :class:`PoolTimeout`, which the connector turns into a
+    :class:`~mambu_async.errors.MambuTimeoutError` (``None`` waits as long as it takes).
     """
 
     def __init__(
