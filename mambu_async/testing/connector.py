@@ -10,6 +10,7 @@ from typing import Self
 from urllib.parse import urlencode
 
 from mambu_async._redact import redact_url
+from mambu_async.connector.limiter import DEFAULT_AUTO_CAP
 from mambu_async.connector.operations import MambuOperations
 from mambu_async.connector.wire import ApiRequest, ApiResponse
 from mambu_async.testing.backend import FakeMambu
@@ -41,6 +42,7 @@ class FakeConnector(MambuOperations):
         max_concurrency: int | str = 8,
         page_size: int = 1000,
         pool_timeout: float | None = 30.0,
+        auto_concurrency_cap: int = DEFAULT_AUTO_CAP,
         sleep: Callable[[float], Awaitable[None]] | None = None,
         random: Callable[[], float] | None = None,
         backoff_base: float = 0.5,
@@ -56,6 +58,7 @@ class FakeConnector(MambuOperations):
             backoff_base=backoff_base,
             backoff_max=backoff_max,
             pool_timeout=pool_timeout,
+            auto_concurrency_cap=auto_concurrency_cap,
         )
         self.fake = fake
         if api_key is not None:
