@@ -182,7 +182,7 @@ def compare(args: argparse.Namespace, ca: str, cert: str, key: str, mambupy: str
                 rows.extend(group)
     if args.profile:
         return ""
-    notes = [f"machine: {machine()}", f"concurrency {args.concurrency}, page 1000, medians of {args.repeat} "
+    notes = [f"machine: {args.machine}", f"concurrency {args.concurrency}, page 1000, medians of {args.repeat} "
              "interleaved runs; x = ratio to the fastest plain httpx row (wall, and CPU, separately)"]
     if "mambupy" in args.contenders and mambupy is None:
         notes.append("MambuPy rows skipped: install MambuPy==2.5.1 in a venv and set MAMBUPY_PYTHON")
@@ -209,7 +209,7 @@ def throughput(args: argparse.Namespace, ca: str, cert: str, key: str) -> str:
     _save("throughput", rows)
     head = f"{'N':>7} {'concurrency':>11} {'records/s':>10} {'wall':>8} {'requests':>8} {'429s':>6}"
     notes = [
-        f"machine: {machine()}",
+        f"machine: {args.machine}",
         f"tenant: {args.workers} workers, 429 + Retry-After: 1 above {args.limit} requests in flight, "
         f"0.4 ms per FULL record (400 ms per page of 1,000); medians of {args.repeat} runs",
     ]
@@ -263,6 +263,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=8, help="realistic tenant: requests worked at once")
     parser.add_argument("--limit", type=int, default=12, help="realistic tenant: 429 above this many")
     args = parser.parse_args()
+    args.machine = machine()  # the load average before the benchmark adds its own
     RESULTS.mkdir(parents=True, exist_ok=True)
     ca, cert, key = _certificates(RESULTS)
     if args.tenant == "realistic":

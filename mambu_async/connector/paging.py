@@ -373,20 +373,6 @@ class _Pull:
     async def _fetch(
         self, offset: int, criteria: list[dict[str, Any]] | None, with_total: bool
     ) -> FetchedPage:
-        if with_total:  # only the window's first page asks for the count (it costs the tenant a query)
-            return await self.ops.fetch_page(
-                self.prefix,
-                offset=offset,
-                limit=self.limit,
-                search=self.plan.search,
-                filters=self.filters,
-                sortBy=self.plan.sortBy,
-                filterCriteria=criteria,
-                sortingCriteria=self.plan.sortingCriteria,
-                detailsLevel=self.details_level,
-                with_total=True,
-                decode_later=True,
-            )
         return await self.ops.fetch_page(
             self.prefix,
             offset=offset,
@@ -397,6 +383,7 @@ class _Pull:
             filterCriteria=criteria,
             sortingCriteria=self.plan.sortingCriteria,
             detailsLevel=self.details_level,
+            with_total=with_total,  # only a window's first page asks (the count costs the tenant a query)
             decode_later=True,  # decoded in delivery order: pages waiting their turn stay compact
         )
 
