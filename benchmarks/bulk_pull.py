@@ -182,8 +182,11 @@ def compare(args: argparse.Namespace, ca: str, cert: str, key: str, mambupy: str
                 rows.extend(group)
     if args.profile:
         return ""
-    notes = [f"machine: {args.machine}", f"concurrency {args.concurrency}, page 1000, medians of {args.repeat} "
-             "interleaved runs; x = ratio to the fastest plain httpx row (wall, and CPU, separately)"]
+    notes = [
+        f"machine: {args.machine}",
+        f"concurrency {args.concurrency}, page 1000, medians of {args.repeat} interleaved runs; "
+        "x = ratio to the fastest plain httpx row (wall, and CPU, separately)",
+    ]
     if "mambupy" in args.contenders and mambupy is None:
         notes.append("MambuPy rows skipped: install MambuPy==2.5.1 in a venv and set MAMBUPY_PYTHON")
     _save("bulk_pull", rows)
