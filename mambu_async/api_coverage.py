@@ -1,0 +1,462 @@
+"""Which operation of Mambu's reference documents mambu_async covers, and how.
+
+One row per operation that Mambu's API documents describe (API v2, API v1, the v1 attachments API and
+the Mambu Functions API), keyed by the method and path exactly as the document writes them. A row names
+the connector call that performs it, the entity method built on it, and the contract test that runs it
+on both connectors (the in-process fake and the REST connector against the emulator); a row without a
+call says why. README's coverage table is rendered from :data:`OPERATIONS` by
+``python tools/api_coverage.py --write``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import attrs
+
+V2 = "v2"
+V1 = "v1"
+ATTACHMENTS = "v1 attachments"
+FUNCTIONS = "functions"
+
+SEEDS = (V2, V1, ATTACHMENTS, FUNCTIONS)
+"""The documents, in the order the table lists them."""
+
+
+@attrs.frozen
+class Operation:
+    """One documented operation and how mambu_async covers it."""
+
+    seed: str
+    """Which document describes it (:data:`SEEDS`)."""
+    method: str
+    path: str
+    """Method and path as the document writes them."""
+    call: str | None = None
+    """The connector call that performs it (``None``: not covered, see ``note``)."""
+    entity: str | None = None
+    """The entity method built on the call, if any."""
+    test: str | None = None
+    """``tests/...py::test_name``: the contract test that runs the call on both connectors."""
+    note: str = ""
+    """Why the operation is not covered, or how it maps (a v1 operation served by its v2 equivalent)."""
+
+    @property
+    def supported(self) -> bool:
+        """True when a connector call performs the operation."""
+        return self.call is not None
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        """``(seed, method, path)``: what identifies the row."""
+        return (self.seed, self.method, self.path)
+
+
+_CRUD = "tests/contract/test_crud.py::test_crud_by_id_and_encoded_key"
+_LISTS = "tests/contract/test_lists.py::test_client_filters"
+_SEARCH = "tests/contract/test_search.py::test_criteria_are_anded_and_keys_map"
+_COMMENTS = "tests/contract/test_attachments.py::test_comments"
+_OWNER_COMMENTS = "tests/behaviours/test_comments_documents.py::test_comments_on_every_owner"
+_OWNER_DOCS = "tests/behaviours/test_comments_documents.py::test_documents_on_every_owner"
+_DOCS = "tests/contract/test_attachments.py::test_documents"
+_DOC_DELETE = "tests/contract/test_documents.py::test_delete_rules"
+_DOC_DOWNLOAD = "tests/contract/test_documents.py::test_download_returns_the_exact_bytes"
+_DOC_LIST = "tests/contract/test_documents.py::test_metadata_pages_in_upload_order_per_owner"
+_GROUP_SEARCH = "tests/behaviours/test_models.py::test_group_members_and_roles"
+_FIELDS = "tests/contract/test_attachments.py::test_custom_field_metadata"
+_CF_PATCH = "tests/contract/test_custom_fields.py::test_patch_goes_through_the_same_rules"
+_V1_CF = "v2 keeps custom field values on the entity: read with get(), change with patch() on /_Set/field"
+
+
+def _v2() -> Iterator[Operation]:
+    """Mambu API v2 (the partial reference: branches, cards, centres, clients, ...)."""
+    yield Operation(V2, "GET", "/branches", "mambu_get_all('branches')", "MambuBranch.get_all", _CRUD)
+    yield Operation(V2, "GET", "/branches/{branchId}", "mambu_get(id, 'branches')", "MambuBranch.get", _CRUD)
+    yield Operation(V2, "GET", "/centres", "mambu_get_all('centres')", "MambuCentre.get_all", _CRUD)
+    yield Operation(V2, "GET", "/centres/{centreId}", "mambu_get(id, 'centres')", "MambuCentre.get", _CRUD)
+    yield Operation(V2, "GET", "/clients", "mambu_get_all('clients')", "MambuClient.get_all", _LISTS)
+    yield Operation(V2, "GET", "/clients/{clientId}", "mambu_get(id, 'clients')", "MambuClient.get", _CRUD)
+    yield Operation(V2, "POST", "/clients", "mambu_create('clients', body)", "MambuClient.create", _CRUD)
+    yield Operation(
+        V2, "PUT", "/clients/{clientId}", "mambu_update(id, 'clients', body)", "MambuClient.update", _CRUD
+    )
+    yield Operation(
+        V2, "PATCH", "/clients/{clientId}", "mambu_patch(id, 'clients', ops)", "MambuClient.patch", _CRUD
+    )
+    yield Operation(
+        V2, "DELETE", "/clients/{clientId}", "mambu_delete(id, 'clients')", "MambuClient.delete", _CRUD
+    )
+    yield Operation(
+        V2,
+        "GET",
+        "/customfields/{customfieldId}",
+        "mambu_get_customfield(id)",
+        "MambuCustomField.get",
+        _FIELDS,
+    )
+    yield Operation(
+        V2,
+        "GET",
+        "/customfieldsets/{customFieldSetId}/customfields",
+        "mambu_get_all('customfieldsets/{id}/customfields')",
+        "MambuCustomFieldSet.get_custom_fields",
+        _FIELDS,
+    )
+    for method, call, entity in (
+        ("GET", "mambu_get(id, 'depositproducts')", "MambuDepositProduct.get"),
+        ("PUT", "mambu_update(id, 'depositproducts', body)", "MambuDepositProduct.update"),
+        ("PATCH", "mambu_patch(id, 'depositproducts', ops)", "MambuDepositProduct.patch"),
+        ("DELETE", "mambu_delete(id, 'depositproducts')", "MambuDepositProduct.delete"),
+    ):
+        yield Operation(V2, method, "/depositproducts/{depositProductId}", call, entity, _CRUD)
+    yield Operation(
+        V2,
+        "POST",
+        "/depositproducts",
+        "mambu_create('depositproducts', body)",
+        "MambuDepositProduct.create",
+        _CRUD,
+    )
+    missing = "not covered yet"
+    for method, path in (
+        ("POST", "/cards/{cardReferenceToken}/authorizationholds"),
+        ("DELETE", "/cards/{cardReferenceToken}/authorizationholds/{authorizationHoldExternalReferenceId}"),
+        (
+            "POST",
+            "/cards/{cardReferenceToken}/authorizationholds/{authorizationHoldExternalReferenceId}:decrease",
+        ),
+        (
+            "POST",
+            "/cards/{cardReferenceToken}/authorizationholds/{authorizationHoldExternalReferenceId}:increase",
+        ),
+        ("POST", "/cards/{cardReferenceToken}/financialtransactions"),
+        (
+            "POST",
+            "/cards/{cardReferenceToken}/financialtransactions/{cardTransactionExternalReferenceId}:decrease",
+        ),
+        ("POST", "/communications/messages"),
+        ("GET", "/communications/messages/{encodedKey}"),
+        ("POST", "/communications/messages:resend"),
+        ("POST", "/communications/messages:search"),
+        ("GET", "/creditarrangements"),
+        ("POST", "/creditarrangements"),
+        ("GET", "/creditarrangements/{creditArrangementId}"),
+        ("PUT", "/creditarrangements/{creditArrangementId}"),
+        ("PATCH", "/creditarrangements/{creditArrangementId}"),
+        ("DELETE", "/creditarrangements/{creditArrangementId}"),
+        ("POST", "/creditarrangements/{creditArrangementId}:changeState"),
+        ("POST", "/database/backup"),
+        ("GET", "/database/backup/{databaseBackupVersion}"),
+    ):
+        yield Operation(V2, method, path, note=missing)
+
+
+def _v1_owned(owner: str, ident: str, entity: str) -> Iterator[Operation]:
+    """v1's per-owner comments, documents and custom information, mapped onto v2's calls."""
+    owner_type = {"clients": "CLIENT", "groups": "GROUP", "branches": "BRANCH", "centres": "CENTRE"}[owner]
+    base = f"/{owner}/{{{ident}}}"
+    yield Operation(
+        V1,
+        "GET",
+        f"{base}/comments",
+        f"mambu_get_comments(id, '{owner_type}')",
+        f"{entity}.get_comments",
+        _OWNER_COMMENTS,
+        "v2: GET /comments?ownerType=...",
+    )
+    yield Operation(
+        V1,
+        "POST",
+        f"{base}/comments",
+        f"mambu_comment(id, '{owner_type}', text)",
+        f"{entity}.comment",
+        _OWNER_COMMENTS,
+        "v2: POST /comments",
+    )
+    yield Operation(
+        V1,
+        "GET",
+        f"{base}/documents",
+        f"mambu_get_documents_metadata(id, '{owner_type}')",
+        f"{entity}.get_attachments_metadata",
+        _DOC_LIST,
+        "v2: GET /documents/documentsMetadata",
+    )
+    yield Operation(
+        V1,
+        "POST",
+        f"{base}/documents",
+        f"mambu_upload_document(id, '{owner_type}', ...)",
+        f"{entity}.attach_document",
+        _OWNER_DOCS,
+        "v2: POST /documents (multipart)",
+    )
+    yield Operation(
+        V1,
+        "GET",
+        f"{base}/documents/{{documentId}}",
+        "mambu_download_document(documentId)",
+        "MambuDocument.download",
+        _DOC_DOWNLOAD,
+        "v2: GET /documents/{documentId}",
+    )
+    yield Operation(
+        V1,
+        "DELETE",
+        f"{base}/documents/{{documentId}}",
+        "mambu_delete_document(documentId)",
+        "MambuDocument.delete",
+        _DOC_DELETE,
+        "v2: DELETE /documents/{documentId}",
+    )
+    field = f"{base}/custominformation/{{customFieldId}}"
+    yield Operation(V1, "GET", field, f"mambu_get(id, '{owner}', 'FULL')", f"{entity}.get", _CF_PATCH, _V1_CF)
+    for path in (f"{base}/custominformation", field, f"{field}/{{customFieldGroupSetIndex}}"):
+        yield Operation(
+            V1, "PATCH", path, f"mambu_patch(id, '{owner}', ops)", f"{entity}.patch", _CF_PATCH, _V1_CF
+        )
+    for path in (field, f"{field}/{{customFieldGroupSetIndex}}"):
+        yield Operation(
+            V1,
+            "DELETE",
+            path,
+            f"mambu_patch(id, '{owner}', [('REMOVE', ...)])",
+            f"{entity}.patch",
+            _CF_PATCH,
+            _V1_CF,
+        )
+
+
+def _v1() -> Iterator[Operation]:
+    """Mambu API v1: operations with a v2 equivalent are performed through it."""
+    yield from _v1_owned("clients", "clientId", "MambuClient")
+    yield from _v1_owned("groups", "groupId", "MambuGroup")
+    yield from _v1_owned("branches", "branchId", "MambuBranch")
+    yield from _v1_owned("centres", "centreId", "MambuCentre")
+    for path, call, entity, test in (
+        ("/branches", "mambu_get_all('branches')", "MambuBranch.get_all", _CRUD),
+        ("/branches/{branchId}", "mambu_get(id, 'branches')", "MambuBranch.get", _CRUD),
+        ("/centres", "mambu_get_all('centres')", "MambuCentre.get_all", _CRUD),
+        ("/centres/{centreId}", "mambu_get(id, 'centres')", "MambuCentre.get", _CRUD),
+        ("/clients", "mambu_get_all('clients')", "MambuClient.get_all", _LISTS),
+        ("/clients/{clientId}", "mambu_get(id, 'clients')", "MambuClient.get", _CRUD),
+        ("/groups", "mambu_get_all('groups')", "MambuGroup.get_all", _CRUD),
+        ("/groups/{groupId}", "mambu_get(id, 'groups')", "MambuGroup.get", _CRUD),
+        ("/customfields/{customFieldId}", "mambu_get_customfield(id)", "MambuCustomField.get", _FIELDS),
+        ("/customfieldsets", "mambu_get_all('customfieldsets')", "MambuCustomFieldSet.get_all", _FIELDS),
+        (
+            "/documents/{documentId}",
+            "mambu_download_document(documentId)",
+            "MambuDocument.download",
+            _DOC_DOWNLOAD,
+        ),
+        ("/clients/{clientId}/loans/{loanAccountId}", "mambu_get(id, 'loans')", "MambuLoan.get", _CRUD),
+        (
+            "/clients/{clientId}/savings/{savingsAccountId}",
+            "mambu_get(id, 'deposits')",
+            "MambuDeposit.get",
+            _CRUD,
+        ),
+        (
+            "/clients/{clientId}/savings",
+            "mambu_get_all('deposits', filters={'accountHolderId': id})",
+            "MambuDeposit.get_all",
+            "tests/contract/test_lists.py::test_loan_filters",
+        ),
+        (
+            "/api/clients?firstName=Trevor&lastName=Linden",
+            "mambu_get_all('clients', filters=...)",
+            "MambuClient.get_all",
+            _LISTS,
+        ),
+        ("/api/groups/?branchId=DB", "mambu_get_all('groups', filters=...)", "MambuGroup.get_all", _LISTS),
+        (
+            "/api/groups/?centreId=DC&fullDetails=true",
+            "mambu_get_all('groups', filters=..., detailsLevel='FULL')",
+            "MambuGroup.get_all",
+            _LISTS,
+        ),
+        (
+            "/clients?resultType=BASIC&viewfilter={viewfilter}",
+            "mambu_get_all('clients')",
+            "MambuClient.get_all",
+            _LISTS,
+        ),
+        (
+            "/clients?resultType=FULL_DETAILS&viewfilter={viewfilter}",
+            "mambu_get_all('clients', detailsLevel='FULL')",
+            "MambuClient.get_all",
+            _LISTS,
+        ),
+        (
+            "/clients?resultType=SUMMARY&viewfilter={viewfilter}",
+            "mambu_get_all('clients')",
+            "MambuClient.get_all",
+            _LISTS,
+        ),
+    ):
+        yield Operation(V1, "GET", path, call, entity, test, "performed through API v2")
+    for method, path, call, entity, test in (
+        ("POST", "/clients", "mambu_create('clients', body)", "MambuClient.create", _CRUD),
+        ("POST", "/clients/{clientId}", "mambu_update(id, 'clients', body)", "MambuClient.update", _CRUD),
+        ("PATCH", "/clients/{clientId}", "mambu_patch(id, 'clients', ops)", "MambuClient.patch", _CRUD),
+        ("POST", "/groups", "mambu_create('groups', body)", "MambuGroup.create", _CRUD),
+        ("PATCH", "/groups/{groupId}", "mambu_patch(id, 'groups', ops)", "MambuGroup.patch", _CRUD),
+        (
+            "POST",
+            "/api/clients?firstName=Trevor&lastName=Linden&emailAddress=trevor.linden%40mambu.com",
+            "mambu_create('clients', body)",
+            "MambuClient.create",
+            _CRUD,
+        ),
+        ("POST", "/clients/search", "mambu_search('clients', criteria)", "MambuClient.search", _SEARCH),
+        ("POST", "/api/clients/search", "mambu_search('clients', criteria)", "MambuClient.search", _SEARCH),
+        ("POST", "/groups/search", "mambu_search('groups', criteria)", "MambuGroup.search", _GROUP_SEARCH),
+        (
+            "POST",
+            "/api/groups/search",
+            "mambu_search('groups', criteria)",
+            "MambuGroup.search",
+            _GROUP_SEARCH,
+        ),
+        (
+            "POST",
+            "/api/loans/search",
+            "mambu_search('loans', criteria)",
+            "MambuLoan.search",
+            "tests/contract/test_search.py::test_loan_and_deposit_search",
+        ),
+        (
+            "POST",
+            "/api/savings/search",
+            "mambu_search('deposits', criteria)",
+            "MambuDeposit.search",
+            "tests/contract/test_search.py::test_loan_and_deposit_search",
+        ),
+        (
+            "POST",
+            "/api/loans/transactions/search",
+            "mambu_search('loans/transactions', criteria)",
+            "MambuLoanTransaction.search",
+            "tests/contract/test_attachments.py::test_transactions_reads",
+        ),
+        (
+            "POST",
+            "/documents",
+            "mambu_upload_document(owner, ownerType, ...)",
+            "MambuClient.attach_document",
+            _DOCS,
+        ),
+        (
+            "DELETE",
+            "/documents/{documentId}",
+            "mambu_delete_document(documentId)",
+            "MambuDocument.delete",
+            _DOC_DELETE,
+        ),
+    ):
+        yield Operation(V1, method, path, call, entity, test, "performed through API v2")
+    yield Operation(
+        V1,
+        "GET",
+        "/documents",
+        "mambu_get_documents_metadata(id, ownerType)",
+        "MambuClient.get_attachments_metadata",
+        _DOC_LIST,
+        "performed through API v2 (per owner)",
+    )
+    missing = "not covered yet"
+    for method, path in (
+        ("GET", "/activities"),
+        ("GET", "/api/search?query=john&type=[CLIENT,USER]&limit=10"),
+        ("GET", "/clienttypes"),
+        ("GET", "/grouprolenames"),
+        ("GET", "/indicators/{INDICATOR}"),
+        ("GET", "/images/{imageId}"),
+        ("GET", "/clients/{clientID}/documents/PROFILE_PICTURE"),
+        ("POST", "/clients/{clientID}/documents/PROFILE_PICTURE"),
+        ("DELETE", "/clients/{clientID}/documents/PROFILE_PICTURE"),
+        ("GET", "/clients/{clientID}/documents/SIGNATURE"),
+        ("POST", "/clients/{clientID}/documents/SIGNATURE"),
+        ("DELETE", "/clients/{clientID}/documents/SIGNATURE"),
+        ("GET", "/currencies"),
+        ("GET", "/currencies/{currencyCode}"),
+        ("GET", "/currencies/{currencyCode}/rates"),
+        ("POST", "/currencies/{currencyCode}/rates"),
+        ("GET", "/database/backup/LATEST"),
+        ("POST", "/database/backup"),
+        ("GET", "/glaccounts"),
+        ("GET", "/glaccounts/{glAccountId}"),
+        ("GET", "/glaccounts/{glAccountId}/gljournalentries"),
+        ("POST", "/api/gljournalentries/search"),
+        ("POST", "/indexratesources/{indexRateSourceId}/indexrates"),
+        ("GET", "/clients/{clientId}/linesofcredit"),
+        ("GET", "/groups/{groupId}/linesofcredit"),
+        ("POST", "/api/linesofcredit/search"),
+        ("POST", "/api/notifications/messages/search"),
+        ("POST", "/clients/{clientId}/action"),
+    ):
+        yield Operation(V1, method, path, note=missing)
+
+
+def _attachments() -> Iterator[Operation]:
+    """The v1 attachments API (its examples name concrete ids)."""
+    owners = (
+        ("/api/branches/b123/documents", "BRANCH", "MambuBranch"),
+        ("/api/centres/c123/documents", "CENTRE", "MambuCentre"),
+        ("/api/clients/1/documents", "CLIENT", "MambuClient"),
+        ("/api/clients/1/documents?offset=0&limit=5", "CLIENT", "MambuClient"),
+        ("/api/clients/8a13732d44cd56800144cf0311550077/documents", "CLIENT", "MambuClient"),
+        ("/api/groups/2/documents", "GROUP", "MambuGroup"),
+        ("/api/loanProducts/LDP/documents", "LOAN_PRODUCT", "MambuLoanProduct"),
+        ("/api/loans/3/documents", "LOAN_ACCOUNT", "MambuLoan"),
+        ("/api/savings/2344/documents", "DEPOSIT_ACCOUNT", "MambuDeposit"),
+        ("/api/savingsProducts/SDP/documents", "DEPOSIT_PRODUCT", "MambuDepositProduct"),
+        ("/api/users/demo/documents", "USER", "MambuUser"),
+    )
+    for path, owner_type, entity in owners:
+        yield Operation(
+            ATTACHMENTS,
+            "GET",
+            path,
+            f"mambu_get_documents_metadata(id, '{owner_type}')",
+            f"{entity}.get_attachments_metadata",
+            _DOC_LIST,
+            "v2: GET /documents/documentsMetadata",
+        )
+    for path in ("/api/documents/10", "/api/documents/8a13732d44bde36e0144bfc1e74100a9"):
+        yield Operation(
+            ATTACHMENTS,
+            "GET",
+            path,
+            "mambu_download_document(documentId)",
+            "MambuDocument.download",
+            _DOC_DOWNLOAD,
+            "v2: GET /documents/{documentId}",
+        )
+    for path in ("/api/documents/1", "/api/documents/8aa0f78f444f763601444f7fb89e0001"):
+        yield Operation(
+            ATTACHMENTS,
+            "DELETE",
+            path,
+            "mambu_delete_document(documentId)",
+            "MambuDocument.delete",
+            _DOC_DELETE,
+            "v2: DELETE /documents/{documentId}",
+        )
+
+
+def _functions() -> Iterator[Operation]:
+    """The Mambu Functions API."""
+    for method, path in (
+        ("GET", "/mambu-functions"),
+        ("POST", "/mambu-functions"),
+        ("GET", "/mambu-functions/{functionName}"),
+        ("PUT", "/mambu-functions/{functionName}"),
+        ("DELETE", "/mambu-functions/{functionName}"),
+    ):
+        yield Operation(FUNCTIONS, method, path, note="not covered yet")
+
+
+OPERATIONS: tuple[Operation, ...] = (*_v2(), *_v1(), *_attachments(), *_functions())
+"""Every documented operation, in table order."""
