@@ -148,9 +148,15 @@ class OperationsCore(MambuConnector):
             setattr(error, "retry_after", retry_after)  # noqa: B010
         return error
 
-    async def _execute(self, request: ApiRequest) -> tuple[ApiResponse, int]:
-        """Send ``request`` with retries; the final response (status < 400) and the retries taken."""
+    async def _execute(
+        self, request: ApiRequest, send: Callable[[ApiRequest], Awaitable[ApiResponse]] | None = None
+    ) -> tuple[ApiResponse, int]:
+        """Send ``request`` with retries; the final response (status < 400) and the retries taken.
+
+        ``send`` replaces :meth:`_send` for one attempt (a download opens a streamed response).
+        """
         policy = self.retry_policy
+        send_once = send or self._send
         attempts = 0
         maybe_applied = False
 
@@ -160,7 +166,7 @@ class OperationsCore(MambuConnector):
             started = time.perf_counter()
             try:
                 async with self._limiter:
-                    response = await self._send(request)
+                    response = await send_once(request)
             except MambuConnectionError as exc:
                 maybe_applied = maybe_applied or request_was_sent(exc)
                 logger.debug("%s %s failed: %s", request.method, self._describe_url(request), exc.message)
