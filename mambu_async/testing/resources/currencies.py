@@ -35,7 +35,7 @@ from mambu_async.testing.store import Record
 if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
 
-__all__ = ["add_currency", "add_exchange_rate", "install"]
+__all__ = ["add_currency", "add_exchange_rate", "install", "seed_demo_currencies"]
 
 CURRENCIES = "currencies"
 """Store collection of currencies (keyed internally; ``id`` is the code)."""
@@ -352,3 +352,33 @@ def install(fake: FakeMambu) -> None:
     fake.router.add("DELETE", "/currencies/{currencyCode}", _remove_currency)
     fake.router.add("GET", "/currencies/{currencyCode}/rates", _list_rates)
     fake.router.add("POST", "/currencies/{currencyCode}/rates", _post_rate)
+
+
+#: The demo tenant's currencies: EUR (base, the products' currency) and two foreign ones with rates.
+_DEMO_CURRENCIES = (
+    ("EUR", "Euro", "€", "978"),
+    ("USD", "United States dollar", "$", "840"),
+    ("GBP", "Pound sterling", "£", "826"),
+)
+#: ``(code, days before now, buyRate, sellRate)`` of the demo tenant's rates, oldest first per currency.
+_DEMO_RATES = (
+    ("USD", 30, "1.0712", "1.0958"),
+    ("USD", 1, "1.0824", "1.1067"),
+    ("GBP", 30, "0.8493", "0.8702"),
+    ("GBP", 1, "0.8517", "0.8731"),
+)
+
+
+def seed_demo_currencies(fake: FakeMambu) -> None:
+    """Give the demo tenant its currencies, and rates to those without any (codes it has are kept)."""
+    for code, name, symbol, numeric in _DEMO_CURRENCIES:
+        if fake.store[CURRENCIES].by_id(code) is None:
+            body = {"code": code, "name": name, "symbol": symbol, "numericCode": numeric}
+            add_currency(fake, {**body, "currencySymbolPosition": "BEFORE_NUMBER", "digitsAfterDecimal": 2})
+    now = fake.clock.now()
+    unrated = {code for code, *_ in _DEMO_RATES if not _rates_of(fake, code)}
+    for code, days, buy, sell in _DEMO_RATES:
+        if code in unrated:
+            start = (now - dt.timedelta(days=days)).isoformat(timespec="seconds")
+            rate = {"buyRate": Decimal(buy), "sellRate": Decimal(sell), "startDate": start}
+            add_exchange_rate(fake, code, rate)
