@@ -8,6 +8,7 @@ is read into ``content`` so the usual error mapping applies.
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Awaitable, Callable
 
 import attrs
@@ -23,6 +24,22 @@ class StreamedResponse(ApiResponse):
 
     chunks: AsyncIterator[bytes]
     close: Callable[[], Awaitable[None]]
+
+    def releasing(self, slot: asyncio.Semaphore) -> StreamedResponse:
+        """This response, whose ``close()`` also releases ``slot`` (once) after closing the body."""
+        released = False
+        close_body = self.close
+
+        async def close() -> None:
+            nonlocal released
+            try:
+                await close_body()
+            finally:
+                if not released:
+                    released = True
+                    slot.release()
+
+        return attrs.evolve(self, close=close)
 
 
 @attrs.frozen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import tracemalloc
 import uuid
@@ -11,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 import respx
-from wire_helpers import body_of, rest_error
+from wire_helpers import PASSWORD, TENANT, USERNAME, body_of, rest_error
 
 from mambu_async import MambuBadRequestError, MambuConnectionError, MambuConnectorREST
 
@@ -130,3 +131,21 @@ async def test_mambus_refusal_is_the_error_tree_and_opening_is_retried(
     assert caught.value.errors[0].reason == "DATABASE_BACKUP_NOT_FOUND"
     assert route.call_count == 2
     assert os.listdir(tmp_path) == []
+
+
+async def test_an_open_download_keeps_its_slot_of_the_concurrency_limit(mock: respx.MockRouter) -> None:
+    mock.get("/database/backup/LATEST").mock(
+        return_value=httpx.Response(200, headers=ZIP_HEADERS, stream=PieceStream(3, 10))
+    )
+    branch = mock.get("/branches/BR1").respond(200, json={"id": "BR1"})
+    async with MambuConnectorREST(TENANT, username=USERNAME, password=PASSWORD, max_concurrency=1) as one:
+        async with one.mambu_open_database_backup() as backup:
+            waiting = asyncio.create_task(one.mambu_get("BR1", "branches"))
+            for _ in range(5):
+                await asyncio.sleep(0)
+            assert not waiting.done() and branch.call_count == 0
+            assert len(b"".join([chunk async for chunk in backup.chunks])) == 30
+        assert await waiting == {"id": "BR1"}
+        async with one.mambu_open_database_backup():
+            pass  # closed unread: the slot is free again
+        assert await one.mambu_get("BR1", "branches") == {"id": "BR1"}
