@@ -7,7 +7,8 @@ through the core in ``ops_core.py`` (concurrency limit, retries, error mapping, 
 ``MambuConnectorREST`` implements ``_send`` over httpx and ``FakeConnector`` over ``FakeMambu``, so both
 behave identically. This module holds the list operations and their paging (``get_all``, ``search``,
 ``fetch_page`` for the streaming engine, ``iterate``); the other operations come from the mixins
-``ops_reads.py``, ``ops_writes.py``, ``ops_documents.py`` and ``ops_transactions.py``.
+``ops_reads.py``, ``ops_writes.py``, ``ops_documents.py``, ``ops_transactions.py``, ``ops_backup.py``
+and ``ops_currencies.py``.
 
 Requests are MambuPy's (mambupy-study §1.3), mended where MambuPy is wrong: ids are escaped, a POST
 write keeps one ``Idempotency-Key`` across its retries, ``:search`` and PATCH carry no key, and

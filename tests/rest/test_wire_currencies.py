@@ -62,3 +62,19 @@ async def test_currency_lists_leave_out_the_undeclared_details_level(
     full = mock.get("/currencies/EUR").respond(200, json={"code": "EUR"})
     await conn.mambu_get("EUR", "currencies", "FULL")
     assert query_of(full.calls.last.request) == [("detailsLevel", "FULL")]
+
+
+async def test_a_currency_is_created_replaced_and_deleted_by_its_code(
+    mock: respx.MockRouter, conn: MambuConnectorREST
+) -> None:
+    gbp = {"code": "GBP", "name": "Pound", "symbol": "£", "currencySymbolPosition": "BEFORE_NUMBER"}
+    created = mock.post("/currencies").respond(201, json={**gbp, "baseCurrency": False})
+    replaced = mock.put("/currencies/GBP").respond(200, json={**gbp, "name": "Pound sterling"})
+    deleted = mock.delete("/currencies/GBP").respond(204)
+    await conn.mambu_create("currencies", gbp)
+    await conn.mambu_update("GBP", "currencies", {**gbp, "name": "Pound sterling"})
+    assert await conn.mambu_delete("GBP", "currencies") is None
+    assert body_of(created.calls.last.request) == gbp
+    assert "Idempotency-Key" in created.calls.last.request.headers
+    assert body_of(replaced.calls.last.request)["name"] == "Pound sterling"
+    assert deleted.calls.last.request.content == b""
