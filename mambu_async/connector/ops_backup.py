@@ -139,7 +139,12 @@ class BackupOperations(OperationsCore):
                 chunks=chunks,
             )
         finally:
-            await close()
+            stop = getattr(chunks, "aclose", None)  # an async generator left half-read
+            try:
+                if stop is not None:
+                    await stop()
+            finally:
+                await close()
 
     async def mambu_download_database_backup(
         self,

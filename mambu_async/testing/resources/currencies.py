@@ -110,7 +110,8 @@ def _checked(fake: FakeMambu, body: Any, old: Record | None) -> Record:
     if numeric is not None and (not isinstance(numeric, str) or not numeric.isdigit()):
         problems.append(("INVALID_PARAMETERS", "numericCode must be a string of digits"))
     for name in _READ_ONLY:
-        if name in body and (old is None or body[name] != old.get(name)):
+        stale_stamp = name == "lastModifiedDate" and old is not None  # [INFERRED] as crud's PUT: ignored
+        if name in body and not stale_stamp and (old is None or body[name] != old.get(name)):
             problems.append(("INVALID_PARAMETERS", f"Property {name} is read-only"))
     if problems:
         raise ApiError(400, problems)
