@@ -214,3 +214,17 @@ async def test_the_fake_itself_checks_rate_bodies_and_queries(raw: Any, currenci
         "GET", "/currencies", params=[("paginationDetails", "ON"), ("limit", "1")]
     )
     assert status == 200 and headers["items-total"] == "2" and [x["code"] for x in body] == ["EUR"]
+
+
+async def test_put_ignores_a_stale_last_modified_date_but_refuses_other_read_only_changes(
+    mambu_connector: Any, mambu_fake: FakeMambu, currencies: None
+) -> None:
+    c = mambu_connector
+    loaded = await c.mambu_get("USD", "currencies")
+    mambu_fake.clock.advance(days=1)
+    await c.mambu_update("USD", "currencies", {**loaded, "name": "Dollar"})
+    again = await c.mambu_update("USD", "currencies", {**loaded, "name": "US dollar"})
+    assert again["name"] == "US dollar" and again["lastModifiedDate"] == mambu_fake.clock.iso()
+    with pytest.raises(MambuBadRequestError) as flag:
+        await c.mambu_update("USD", "currencies", {**loaded, "baseCurrency": True})
+    assert _reason(flag) == "INVALID_PARAMETERS"
