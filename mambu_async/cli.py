@@ -1,8 +1,9 @@
 """The ``mambu-async`` command (also ``python -m mambu_async``).
 
 Commands: ``export`` (stream every record of an entity to JSON Lines or CSV, with progress and resume),
-``get`` (one entity as JSON), ``emulator`` (serve an in-memory tenant over HTTP) and ``demo`` (a guided
-export against the embedded emulator). The tenant comes from ``MAMBU_BASE_URL`` and ``MAMBU_API_KEY`` (or
+``get`` (one entity as JSON), ``backup`` (trigger the database backup and/or download the latest one),
+``emulator`` (serve an in-memory tenant over HTTP) and ``demo`` (a guided export against the embedded
+emulator). The tenant comes from ``MAMBU_BASE_URL`` and ``MAMBU_API_KEY`` (or
 ``MAMBU_USERNAME`` + ``MAMBU_PASSWORD``); without ``MAMBU_BASE_URL``, ``export`` and ``get`` use the
 embedded emulator with a demo tenant. Exit codes: :class:`mambu_async.export.exit_codes.ExitCode`.
 """
@@ -141,6 +142,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"start with a demo tenant of N loans (default {EMULATOR_DEMO_LOANS:,})",
     )
 
+    backup = commands.add_parser("backup", help="trigger the database backup and/or download the latest one")
+    backup.add_argument("--trigger", action="store_true", help="ask Mambu to start a database backup")
+    backup.add_argument("--callback", metavar="URL", help="with --trigger: URL Mambu calls when it is ready")
+    backup.add_argument("--out", type=Path, metavar="PATH", help="download LATEST to this file or directory")
+
     demo = commands.add_parser("demo", help="a guided export against the embedded emulator")
     demo.add_argument("--loans", type=_positive, default=DEMO_LOANS, metavar="N", help="demo tenant size")
     demo.add_argument("--out", type=Path, metavar="FILE", help="where the export goes (default: a temp file)")
@@ -167,6 +173,20 @@ def _export(args: argparse.Namespace, argv: Sequence[str], rt: Runtime) -> int:
 def _get(args: argparse.Namespace, argv: Sequence[str], rt: Runtime) -> int:
     return asyncio.run(
         get_entity(args.entity, args.id, args.details, rt.tenant(), stdout=rt.stdout, stderr=rt.stderr)
+    )
+
+
+def _backup(args: argparse.Namespace, argv: Sequence[str], rt: Runtime) -> int:
+    from mambu_async.export.backup import run_backup
+
+    if not args.trigger and args.out is None:
+        raise CliError(ExitCode.USAGE, f"{PROG} backup: give --trigger, --out PATH, or both")
+    if args.callback is not None and not args.trigger:
+        raise CliError(ExitCode.USAGE, f"{PROG} backup: --callback goes with --trigger")
+    return asyncio.run(
+        run_backup(
+            trigger=args.trigger, callback=args.callback, out=args.out, options=rt.tenant(), stderr=rt.stderr
+        )
     )
 
 
@@ -233,6 +253,7 @@ def _demo(args: argparse.Namespace, argv: Sequence[str], rt: Runtime) -> int:
 _COMMANDS: dict[str, Callable[[argparse.Namespace, Sequence[str], Runtime], int]] = {
     "export": _export,
     "get": _get,
+    "backup": _backup,
     "emulator": _emulator,
     "demo": _demo,
 }

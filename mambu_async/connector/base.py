@@ -13,7 +13,11 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Callable, Sequence
-from typing import Any, BinaryIO, Protocol
+from contextlib import AbstractAsyncContextManager
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
+
+if TYPE_CHECKING:
+    from mambu_async.connector.streamed import DatabaseBackupBody
 
 JSON = Any
 """Decoded JSON as Mambu sends it (dicts, lists, str, int, ``Decimal``, bool, ``None``)."""
@@ -135,6 +139,35 @@ class MambuConnectorReader(ABC):
         paginationDetails: str = "OFF",
     ) -> list[JSON]:
         """``GET /comments?ownerType=..&ownerKey=..``."""
+
+    @abstractmethod
+    def mambu_open_database_backup(
+        self, databaseBackupVersion: str = "LATEST", chunk_size: int = 65536
+    ) -> AbstractAsyncContextManager[DatabaseBackupBody]:
+        """``GET /database/backup/{databaseBackupVersion}`` opened for streaming (``async with``): the
+        archive's headers and its bytes in chunks of at most ``chunk_size``."""
+
+    @abstractmethod
+    async def mambu_download_database_backup(
+        self,
+        destination: str | os.PathLike[str] | BinaryIO,
+        databaseBackupVersion: str = "LATEST",
+        chunk_size: int = 65536,
+    ) -> JSON:
+        """The backup streamed into a file path, directory or binary file object: ``{"fileName",
+        "lastModified", "contentType", "size", "path"}``."""
+
+    @abstractmethod
+    async def mambu_get_exchange_rates(
+        self,
+        currencyCode: str,
+        offset: int | None = None,
+        limit: int | None = None,
+        paginationDetails: str = "OFF",
+        from_date: Any = None,
+        to_date: Any = None,
+    ) -> list[JSON]:
+        """``GET /currencies/{currencyCode}/rates?from=..&to=..``."""
 
 
 class MambuConnectorWriter(ABC):
@@ -289,6 +322,16 @@ class MambuConnectorWriter(ABC):
         self, transactionid: str, notes: str | None = None, **kwargs: Any
     ) -> JSON:
         """``POST /deposits/transactions/{transactionid}:adjust``."""
+
+    @abstractmethod
+    async def mambu_trigger_database_backup(self, callback: str | None = None) -> JSON:
+        """``POST /database/backup`` (``{"callback": url}`` when given): ``{"state": "QUEUED"}``."""
+
+    @abstractmethod
+    async def mambu_create_exchange_rate(
+        self, currencyCode: str, buyRate: Any, sellRate: Any, startDate: Any = None
+    ) -> JSON:
+        """``POST /currencies/{currencyCode}/rates`` with ``{buyRate, sellRate[, startDate]}``."""
 
 
 class MambuConnector(MambuConnectorReader, MambuConnectorWriter):

@@ -7,7 +7,8 @@ through the core in ``ops_core.py`` (concurrency limit, retries, error mapping, 
 ``MambuConnectorREST`` implements ``_send`` over httpx and ``FakeConnector`` over ``FakeMambu``, so both
 behave identically. This module holds the list operations and their paging (``get_all``, ``search``,
 ``fetch_page`` for the streaming engine, ``iterate``); the other operations come from the mixins
-``ops_reads.py``, ``ops_writes.py``, ``ops_documents.py`` and ``ops_transactions.py``.
+``ops_reads.py``, ``ops_writes.py``, ``ops_documents.py``, ``ops_transactions.py``, ``ops_backup.py``
+and ``ops_currencies.py``.
 
 Requests are MambuPy's (mambupy-study §1.3), mended where MambuPy is wrong: ids are escaped, a POST
 write keeps one ``Idempotency-Key`` across its retries, ``:search`` and PATCH carry no key, and
@@ -32,7 +33,9 @@ import attrs
 from mambu_async import _json
 from mambu_async.connector import validation as v
 from mambu_async.connector.base import JSON, EntityStream, PageInfo
+from mambu_async.connector.ops_backup import BackupOperations
 from mambu_async.connector.ops_core import header, query_params
+from mambu_async.connector.ops_currencies import CurrencyOperations
 from mambu_async.connector.ops_documents import DocumentOperations
 from mambu_async.connector.ops_reads import ReadOperations
 from mambu_async.connector.ops_transactions import TransactionOperations
@@ -45,9 +48,10 @@ __all__ = ["DeferredPage", "MambuOperations", "Page"]
 _GATEWAY_STATUSES = frozenset({502, 503, 504})
 
 #: List endpoints whose OpenAPI operation declares no ``detailsLevel`` (``GET /loanproducts`` in
-#: loanproducts.json). The default BASIC is left out there rather than sent as an undeclared parameter
-#: (a strict server refuses those with ``PARAMETER_NOT_ALLOWED``); FULL is still sent when asked for.
-_LISTS_WITHOUT_DETAILS_LEVEL = frozenset({"loanproducts"})
+#: loanproducts.json; ``GET /currencies``, [INFERRED] from seed 002 and Mambu's v2 reference). The default
+#: BASIC is left out there rather than sent as an undeclared parameter (a strict server refuses those with
+#: ``PARAMETER_NOT_ALLOWED``); FULL is still sent when asked for.
+_LISTS_WITHOUT_DETAILS_LEVEL = frozenset({"loanproducts", "currencies"})
 
 
 @attrs.frozen
@@ -93,7 +97,14 @@ class DeferredPage:
         return self._records
 
 
-class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, TransactionOperations):
+class MambuOperations(
+    ReadOperations,
+    WriteOperations,
+    DocumentOperations,
+    TransactionOperations,
+    BackupOperations,
+    CurrencyOperations,
+):
     """The shared implementation of every connector operation over :meth:`_send`.
 
     Subclasses implement ``_send`` (one attempt, no retries, no error mapping: return whatever status

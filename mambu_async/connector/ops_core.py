@@ -31,6 +31,7 @@ from mambu_async.connector.retry import (
     parse_retry_after,
     request_was_sent,
 )
+from mambu_async.connector.streamed import StreamedResponse
 from mambu_async.connector.wire import ApiRequest, ApiResponse
 from mambu_async.errors import (
     MambuConnectionError,
@@ -148,9 +149,15 @@ class OperationsCore(MambuConnector):
             setattr(error, "retry_after", retry_after)  # noqa: B010
         return error
 
-    async def _execute(self, request: ApiRequest) -> tuple[ApiResponse, int]:
-        """Send ``request`` with retries; the final response (status < 400) and the retries taken."""
+    async def _execute(
+        self, request: ApiRequest, send: Callable[[ApiRequest], Awaitable[ApiResponse]] | None = None
+    ) -> tuple[ApiResponse, int]:
+        """Send ``request`` with retries; the final response (status < 400) and the retries taken.
+
+        ``send`` replaces :meth:`_send` for one attempt (a download opens a streamed response).
+        """
         policy = self.retry_policy
+        send_once = send or self._send
         attempts = 0
         maybe_applied = False
 
@@ -159,8 +166,7 @@ class OperationsCore(MambuConnector):
             attempts += 1
             started = time.perf_counter()
             try:
-                async with self._limiter:
-                    response = await self._send(request)
+                response = await self._send_in_slot(send_once, request)
             except MambuConnectionError as exc:
                 maybe_applied = maybe_applied or request_was_sent(exc)
                 logger.debug("%s %s failed: %s", request.method, self._describe_url(request), exc.message)
@@ -220,6 +226,22 @@ class OperationsCore(MambuConnector):
         )
         response: ApiResponse = await retrying(attempt)
         return response, attempts - 1
+
+    async def _send_in_slot(
+        self, send: Callable[[ApiRequest], Awaitable[ApiResponse]], request: ApiRequest
+    ) -> ApiResponse:
+        """One attempt inside a slot of the concurrency limit; a streamed body keeps the slot (and its
+        connection) until it is closed."""
+        await self._limiter.acquire()
+        try:
+            response = await send(request)
+        except BaseException:
+            self._limiter.release()
+            raise
+        if isinstance(response, StreamedResponse):
+            return response.releasing(self._limiter)
+        self._limiter.release()
+        return response
 
     def _still_processing(self, request: ApiRequest, response: ApiResponse) -> MambuResponseError:
         """A final 1xx: Mambu's ``102 Processing`` ("already submitted and currently being processed, try

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from mambu_async.entities.centre import MambuCentre
     from mambu_async.entities.client import MambuClient
     from mambu_async.entities.comment import MambuComment
+    from mambu_async.entities.currency import MambuCurrency, MambuExchangeRate
     from mambu_async.entities.custom_field_sets import MambuCustomFieldSet
     from mambu_async.entities.custom_fields import MambuCustomField
     from mambu_async.entities.custom_values import CustomFields
@@ -55,6 +56,7 @@ else:
             "MambuCentre": "mambu_async.entities.centre",
             "MambuClient": "mambu_async.entities.client",
             "MambuComment": "mambu_async.entities.comment",
+            "MambuCurrency": "mambu_async.entities.currency",
             "MambuCustomField": "mambu_async.entities.custom_fields",
             "MambuCustomFieldSet": "mambu_async.entities.custom_field_sets",
             "MambuDeposit": "mambu_async.entities.deposit",
@@ -62,6 +64,7 @@ else:
             "MambuDepositTransaction": "mambu_async.entities.transaction",
             "MambuDocument": "mambu_async.entities.document",
             "MambuEntity": "mambu_async.entities.base",
+            "MambuExchangeRate": "mambu_async.entities.currency",
             "MambuFieldError": "mambu_async.entities.serde",
             "MambuGroup": "mambu_async.entities.group",
             "MambuInstallment": "mambu_async.entities.installment",
@@ -94,6 +97,7 @@ __all__ = [
     "MambuCentre",
     "MambuClient",
     "MambuComment",
+    "MambuCurrency",
     "MambuCustomField",
     "MambuCustomFieldSet",
     "MambuDeposit",
@@ -101,6 +105,7 @@ __all__ = [
     "MambuDepositTransaction",
     "MambuDocument",
     "MambuEntity",
+    "MambuExchangeRate",
     "MambuFieldError",
     "MambuGroup",
     "MambuInstallment",

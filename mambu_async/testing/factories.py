@@ -34,6 +34,7 @@ import attrs
 
 from mambu_async.testing.banking.common import banking
 from mambu_async.testing.banking.schedule import ZERO, LoanTerms, add_period, iter_installments
+from mambu_async.testing.resources.currencies import seed_demo_currencies
 
 if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
@@ -122,6 +123,7 @@ def _build(
     user_records = [builder.user(i, branch_keys[i % len(branch_keys)]) for i in range(2 * len(branch_keys))]
     user_keys = [str(u["encodedKey"]) for u in user_records]
     builder.custom_fields()
+    seed_demo_currencies(fake)
     loan_products = [builder.loan_product(i) for i in range(3)]
     deposit_products = [builder.deposit_product(i) for i in range(2)]
     client_records = [
