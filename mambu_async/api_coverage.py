@@ -63,6 +63,11 @@ _DOC_DELETE = "tests/contract/test_documents.py::test_delete_rules"
 _DOC_DOWNLOAD = "tests/contract/test_documents.py::test_download_returns_the_exact_bytes"
 _DOC_LIST = "tests/contract/test_documents.py::test_metadata_pages_in_upload_order_per_owner"
 _GROUP_SEARCH = "tests/behaviours/test_models.py::test_group_members_and_roles"
+_BACKUP = (
+    "tests/contract/test_database_backup.py::test_trigger_answers_queued_and_download_is_the_tenant_snapshot"
+)
+_CURRENCY = "tests/contract/test_currencies.py::test_entities_read_write_and_iterate"
+_RATES = "tests/contract/test_currencies.py::test_a_new_rate_ends_the_current_one"
 _FIELDS = "tests/contract/test_attachments.py::test_custom_field_metadata"
 _CF_PATCH = "tests/contract/test_custom_fields.py::test_patch_goes_through_the_same_rules"
 _V1_CF = "v2 keeps custom field values on the entity: read with get(), change with patch() on /_Set/field"
@@ -117,6 +122,16 @@ def _v2() -> Iterator[Operation]:
         "MambuDepositProduct.create",
         _CRUD,
     )
+    yield Operation(V2, "POST", "/database/backup", "mambu_trigger_database_backup(callback)", None, _BACKUP)
+    yield Operation(
+        V2,
+        "GET",
+        "/database/backup/{databaseBackupVersion}",
+        "mambu_download_database_backup(destination)",
+        None,
+        _BACKUP,
+        "streamed to a file; mambu_open_database_backup streams chunks",
+    )
     missing = "not covered yet"
     for method, path in (
         ("POST", "/cards/{cardReferenceToken}/authorizationholds"),
@@ -145,8 +160,6 @@ def _v2() -> Iterator[Operation]:
         ("PATCH", "/creditarrangements/{creditArrangementId}"),
         ("DELETE", "/creditarrangements/{creditArrangementId}"),
         ("POST", "/creditarrangements/{creditArrangementId}:changeState"),
-        ("POST", "/database/backup"),
-        ("GET", "/database/backup/{databaseBackupVersion}"),
     ):
         yield Operation(V2, method, path, note=missing)
 
@@ -365,6 +378,7 @@ def _v1() -> Iterator[Operation]:
         _DOC_LIST,
         "performed through API v2 (per owner)",
     )
+    yield from _v1_money()
     missing = "not covered yet"
     for method, path in (
         ("GET", "/activities"),
@@ -379,12 +393,6 @@ def _v1() -> Iterator[Operation]:
         ("GET", "/clients/{clientID}/documents/SIGNATURE"),
         ("POST", "/clients/{clientID}/documents/SIGNATURE"),
         ("DELETE", "/clients/{clientID}/documents/SIGNATURE"),
-        ("GET", "/currencies"),
-        ("GET", "/currencies/{currencyCode}"),
-        ("GET", "/currencies/{currencyCode}/rates"),
-        ("POST", "/currencies/{currencyCode}/rates"),
-        ("GET", "/database/backup/LATEST"),
-        ("POST", "/database/backup"),
         ("GET", "/glaccounts"),
         ("GET", "/glaccounts/{glAccountId}"),
         ("GET", "/glaccounts/{glAccountId}/gljournalentries"),
@@ -397,6 +405,47 @@ def _v1() -> Iterator[Operation]:
         ("POST", "/clients/{clientId}/action"),
     ):
         yield Operation(V1, method, path, note=missing)
+
+
+def _v1_money() -> Iterator[Operation]:
+    """v1's currencies, exchange rates and database backups, performed through their v2 equivalents."""
+    v2 = "performed through API v2"
+    yield Operation(
+        V1, "GET", "/currencies", "mambu_get_all('currencies')", "MambuCurrency.get_all", _CURRENCY, v2
+    )
+    yield Operation(
+        V1,
+        "GET",
+        "/currencies/{currencyCode}",
+        "mambu_get(code, 'currencies')",
+        "MambuCurrency.get",
+        _CURRENCY,
+        v2,
+    )
+    yield Operation(
+        V1,
+        "GET",
+        "/currencies/{currencyCode}/rates",
+        "mambu_get_exchange_rates(code)",
+        "MambuCurrency.get_exchange_rates",
+        _RATES,
+        v2,
+    )
+    yield Operation(
+        V1,
+        "POST",
+        "/currencies/{currencyCode}/rates",
+        "mambu_create_exchange_rate(code, buyRate, sellRate)",
+        "MambuCurrency.set_exchange_rate",
+        _RATES,
+        v2,
+    )
+    yield Operation(
+        V1, "GET", "/database/backup/LATEST", "mambu_download_database_backup(destination)", None, _BACKUP, v2
+    )
+    yield Operation(
+        V1, "POST", "/database/backup", "mambu_trigger_database_backup(callback)", None, _BACKUP, v2
+    )
 
 
 def _attachments() -> Iterator[Operation]:
