@@ -49,7 +49,8 @@ COMMAND = "python tools/generate_models.py"
 SHARED = "shared"
 LINE_LENGTH = 110
 
-#: The definitions each OpenAPI file contributes: its entities (with everything they reference).
+#: The definitions each OpenAPI file contributes: its entities (with everything they reference). A file
+#: listed with no roots gets no module (for a file only the tests read).
 ROOTS: dict[str, tuple[str, ...]] = {
     "clients": ("Client",),
     "deposit_accounts": ("DepositAccount",),
@@ -190,10 +191,12 @@ class Plan:
         self.models: dict[tuple[str, str], Model] = {}
         self.modules: dict[str, list[Model]] = {SHARED: []}
         for file in sorted(specs):
+            if not ROOTS[file]:
+                continue
             self.modules[file] = []
             for name in self.order[file]:
-                module = SHARED if name in self.shared else file
-                files = [f for f in sorted(specs) if name in self.order[f]] if module == SHARED else [file]
+                module = SHARED if self._is_shared(file, name) else file
+                files = [f for f in sorted(specs) if self._is_shared(f, name)] if module == SHARED else [file]
                 if module == SHARED and files[0] != file:
                     model = self.models[(files[0], name)]
                 else:
@@ -208,6 +211,9 @@ class Plan:
                     if values is not None:
                         self.enums[module].append(Enum(model.enum_name(prop), model, prop, values))
         self._check_unique_names()
+
+    def _is_shared(self, file: str, name: str) -> bool:
+        return name in self.shared and name in self.order[file] and (file, name) not in CLASS_NAMES
 
     def _shared_definitions(self) -> set[str]:
         """Definitions several files reach and define identically (and whose references are shared too)."""
