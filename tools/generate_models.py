@@ -27,6 +27,7 @@ in the test suite fails exactly when someone changed either without regenerating
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import difflib
 import json
 import keyword
@@ -60,7 +61,8 @@ ROOTS: dict[str, tuple[str, ...]] = {
     "loans": ("LoanAccount",),
 }
 
-#: ``(file, definition)`` → class name, where the definition's name is taken by another file's.
+#: ``(file, definition)`` → class name, where not the definition's (a definition two files define
+#: differently needs one in all but one file).
 CLASS_NAMES: dict[tuple[str, str], str] = {
     ("deposit_transactions", "CardAcceptor"): "DepositCardAcceptor",
     ("deposit_transactions", "CardTransaction"): "DepositCardTransaction",
@@ -151,6 +153,7 @@ def reachable(definitions: Definitions, roots: Sequence[str]) -> list[str]:
 
 # --- naming -----------------------------------------------------------------------------------------------
 
+
 class Model:
     """One definition to write: its class name, module and attributes."""
 
@@ -168,14 +171,14 @@ class Model:
         return name or self.enum_prefix + prop[0].upper() + prop[1:]
 
 
-class Enum:
+@dataclasses.dataclass
+class EnumSpec:
     """One string enum: a property's documented values."""
 
-    def __init__(self, name: str, owner: Model, prop: str, values: list[str]):
-        self.name = name
-        self.owner = owner
-        self.prop = prop
-        self.values = values
+    name: str
+    owner: Model
+    prop: str
+    values: list[str]
 
 
 # --- the plan: which class goes in which module ------------------------------------------------------------
@@ -203,13 +206,13 @@ class Plan:
                     model = Model(file, name, specs[file][name], module, files)
                     self.modules[module].append(model)
                 self.models[(file, name)] = model
-        self.enums: dict[str, list[Enum]] = {module: [] for module in self.modules}
+        self.enums: dict[str, list[EnumSpec]] = {module: [] for module in self.modules}
         for module, models in self.modules.items():
             for model in models:
                 for prop, node in properties(model.definition):
                     values = _enum_values(node)
                     if values is not None:
-                        self.enums[module].append(Enum(model.enum_name(prop), model, prop, values))
+                        self.enums[module].append(EnumSpec(model.enum_name(prop), model, prop, values))
         self._check_unique_names()
 
     def _is_shared(self, file: str, name: str) -> bool:
@@ -231,8 +234,8 @@ class Plan:
         while changed:
             changed = False
             for name in sorted(shared):
-                file = reached[name][0]
-                if any(target not in shared for target in references(self.specs[file][name])):
+                targets = [(f, t) for f in reached[name] for t in references(self.specs[f][name])]
+                if any(t not in shared or (f, t) in CLASS_NAMES for f, t in targets):
                     shared.discard(name)
                     changed = True
         clashes = sorted(name for name, files in reached.items() if len(files) > 1 and name not in shared)
@@ -389,7 +392,7 @@ def _code_list(names: list[str]) -> str:
     return ", ".join(f"``{name}``" for name in names)
 
 
-def render_enum(enum: Enum) -> str:
+def render_enum(enum: EnumSpec) -> str:
     doc = _docstring([f"Values of ``{enum.owner.name}.{enum.prop}`` ({_files(enum.owner)})."])
     members = []
     for value in enum.values:
