@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from mambu_async.connector.rest import MambuConnectorREST
     from mambu_async.entities import (
         F,
+        MambuActivity,
         MambuBranch,
         MambuCentre,
         MambuClient,
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
         MambuDepositTransaction,
         MambuDocument,
         MambuFieldError,
+        MambuFunction,
         MambuGroup,
         MambuInstallment,
         MambuLoan,
@@ -60,6 +62,7 @@ else:
         {
             "MambuConnectorREST": "mambu_async.connector.rest",
             "F": "mambu_async.entities.search",
+            "MambuActivity": "mambu_async.entities.activity",
             "MambuBranch": "mambu_async.entities.branch",
             "MambuCentre": "mambu_async.entities.centre",
             "MambuClient": "mambu_async.entities.client",
@@ -71,6 +74,7 @@ else:
             "MambuDepositTransaction": "mambu_async.entities.transaction",
             "MambuDocument": "mambu_async.entities.document",
             "MambuFieldError": "mambu_async.entities.serde",
+            "MambuFunction": "mambu_async.entities.function",
             "MambuGroup": "mambu_async.entities.group",
             "MambuInstallment": "mambu_async.entities.installment",
             "MambuLoan": "mambu_async.entities.loan",
@@ -85,6 +89,7 @@ else:
 
 __all__ = [
     "F",
+    "MambuActivity",
     "MambuAuthenticationError",
     "MambuBadRequestError",
     "MambuBranch",
@@ -106,6 +111,7 @@ __all__ = [
     "MambuError",
     "MambuErrorDetail",
     "MambuFieldError",
+    "MambuFunction",
     "MambuGroup",
     "MambuInstallment",
     "MambuLoan",

@@ -7,7 +7,8 @@ through the core in ``ops_core.py`` (concurrency limit, retries, error mapping, 
 ``MambuConnectorREST`` implements ``_send`` over httpx and ``FakeConnector`` over ``FakeMambu``, so both
 behave identically. This module holds the list operations and their paging (``get_all``, ``search``,
 ``fetch_page`` for the streaming engine, ``iterate``); the other operations come from the mixins
-``ops_reads.py``, ``ops_writes.py``, ``ops_documents.py`` and ``ops_transactions.py``.
+``ops_reads.py``, ``ops_writes.py``, ``ops_documents.py``, ``ops_transactions.py``,
+``ops_functions.py`` (the Functions API) and ``ops_v1.py`` (v1 operations without a v2 equivalent).
 
 Requests are MambuPy's (mambupy-study §1.3), mended where MambuPy is wrong: ids are escaped, a POST
 write keeps one ``Idempotency-Key`` across its retries, ``:search`` and PATCH carry no key, and
@@ -34,8 +35,10 @@ from mambu_async.connector import validation as v
 from mambu_async.connector.base import JSON, EntityStream, PageInfo
 from mambu_async.connector.ops_core import header, query_params
 from mambu_async.connector.ops_documents import DocumentOperations
+from mambu_async.connector.ops_functions import FunctionOperations
 from mambu_async.connector.ops_reads import ReadOperations
 from mambu_async.connector.ops_transactions import TransactionOperations
+from mambu_async.connector.ops_v1 import V1Operations
 from mambu_async.connector.ops_writes import WriteOperations
 from mambu_async.connector.wire import ApiRequest, ApiResponse
 
@@ -93,7 +96,14 @@ class DeferredPage:
         return self._records
 
 
-class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, TransactionOperations):
+class MambuOperations(
+    ReadOperations,
+    WriteOperations,
+    DocumentOperations,
+    TransactionOperations,
+    FunctionOperations,
+    V1Operations,
+):
     """The shared implementation of every connector operation over :meth:`_send`.
 
     Subclasses implement ``_send`` (one attempt, no retries, no error mapping: return whatever status
