@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from contract.conftest import Raw
 
 from mambu_async import (
     MambuBadRequestError,
@@ -20,6 +19,8 @@ from mambu_async import (
 from mambu_async.entities.function import FunctionState
 from mambu_async.testing import FakeMambu
 from mambu_async.testing.resources.functions import set_function_state
+
+from .conftest import Raw
 
 SOURCE = "exports.default = async function(input) { return input.totalBalance * 0.01; }"
 
@@ -94,7 +95,9 @@ async def test_update_replaces_version_and_code(mambu_connector: Any, mambu_fake
     assert base64.b64decode(stored["_code"]["code"]) == b"exports.default = async () => 2;"
 
 
-async def test_pending_functions_refuse_updates_and_deletes(mambu_connector: Any, mambu_fake: FakeMambu) -> None:
+async def test_pending_functions_refuse_updates_and_deletes(
+    mambu_connector: Any, mambu_fake: FakeMambu
+) -> None:
     await _create(mambu_connector)
     set_function_state(mambu_fake, "fee-1", "UPDATE_PENDING")
     with pytest.raises(MambuConflictError) as caught:
@@ -148,7 +151,10 @@ async def test_bad_arguments_fail_before_any_request(mambu_connector: Any, mambu
 async def test_unsupported_extension_point_has_its_code(mambu_connector: Any) -> None:
     with pytest.raises(MambuBadRequestError) as caught:
         await _create(mambu_connector, "f", "deposit fee")
-    assert (caught.value.error_reason, caught.value.error_code) == ("MFUNCTION_UNSUPPORTED_EXTENSION_POINT", 30006)
+    assert (caught.value.error_reason, caught.value.error_code) == (
+        "MFUNCTION_UNSUPPORTED_EXTENSION_POINT",
+        30006,
+    )
 
 
 @pytest.mark.parametrize(
@@ -157,7 +163,10 @@ async def test_unsupported_extension_point_has_its_code(mambu_connector: Any) ->
         ({"extensionPointId": "DEPOSIT_FEE_AMOUNT", "version": "v1"}, "name"),
         ({"name": "f", "version": "v1"}, "extensionPointId"),
         ({"name": "f", "extensionPointId": "DEPOSIT_FEE_AMOUNT"}, "version"),
-        ({"name": "f", "extensionPointId": "DEPOSIT_FEE_AMOUNT", "version": "v1", "code": "x"}, "functionCode"),
+        (
+            {"name": "f", "extensionPointId": "DEPOSIT_FEE_AMOUNT", "version": "v1", "code": "x"},
+            "functionCode",
+        ),
     ],
 )
 async def test_the_fake_refuses_incomplete_creates(raw: Raw, body: dict[str, Any], wrong: str) -> None:
