@@ -103,18 +103,24 @@ async def test_pending_functions_refuse_updates_and_deletes(
     with pytest.raises(MambuConflictError) as caught:
         await mambu_connector.mambu_update_function("fee-1", "v2", SOURCE)
     assert (caught.value.error_reason, caught.value.error_code) == ("MFUNCTION_OPERATION_IN_PROGRESS", 30003)
-    with pytest.raises(MambuConflictError):
+    with pytest.raises(MambuBadRequestError) as refused:
         await mambu_connector.mambu_delete_function("fee-1")
+    assert refused.value.error_reason == "MFUNCTION_OPERATION_IN_PROGRESS"
 
 
 async def test_delete_schedules_the_removal_for_24_hours(mambu_connector: Any, mambu_fake: FakeMambu) -> None:
     await _create(mambu_connector)
     assert await mambu_connector.mambu_delete_function("fee-1") is None
     assert (await mambu_connector.mambu_get_function("fee-1"))["state"] == "REMOVING"
+    mambu_fake.clock.advance(hours=1)
+    assert await mambu_connector.mambu_delete_function("fee-1") is None  # already scheduled: done
+    with pytest.raises(MambuConflictError) as busy:
+        await mambu_connector.mambu_update_function("fee-1", "v2", SOURCE)
+    assert busy.value.error_reason == "MFUNCTION_OPERATION_IN_PROGRESS"
     with pytest.raises(MambuConflictError) as caught:
         await _create(mambu_connector)
     assert caught.value.error_reason == "MFUNCTION_ALREADY_EXISTS"
-    mambu_fake.clock.advance(hours=23, minutes=59)
+    mambu_fake.clock.advance(hours=22, minutes=59)
     assert [f["name"] for f in await mambu_connector.mambu_get_functions()] == ["fee-1"]
     mambu_fake.clock.advance(minutes=1)
     assert await mambu_connector.mambu_get_functions() == []

@@ -8,8 +8,8 @@
 - ``PUT /mambu-functions/{name}`` replaces ``version`` and ``functionCode`` → 200.
 - ``DELETE`` schedules the removal → 204: the function shows ``REMOVING`` and is gone once the fake's
   clock has moved 24 hours on ("The actual removal will happen after 24 hours").
-- A function whose state is ``CREATE_PENDING``, ``UPDATE_PENDING`` or ``REMOVING`` refuses PUT and DELETE
-  with 409 ``MFUNCTION_OPERATION_IN_PROGRESS`` ("another concurrent operation on the same function").
+- A function whose state is ``CREATE_PENDING``, ``UPDATE_PENDING`` or ``REMOVING`` refuses PUT with 409
+  ``MFUNCTION_OPERATION_IN_PROGRESS`` ("another concurrent operation on the same function").
 
 Responses are the ``MambuFunction`` schema only (``name, state, version, lastModifiedDate,
 extensionPointId``): the code is stored, never answered. Errors carry the Functions API's codes.
@@ -23,6 +23,9 @@ extensionPointId``): the code is stored, never answered. Errors carry the Functi
   one is 400 ``INVALID_PARAMETERS``; keys outside the schema are ignored;
 - the seed names only ``DEPOSIT_FEE_AMOUNT`` as an extension point, so any UPPER_SNAKE id is accepted and
   anything else is 400 ``MFUNCTION_UNSUPPORTED_EXTENSION_POINT``;
+- DELETE documents no 409: a function being deployed refuses it with 400
+  ``MFUNCTION_OPERATION_IN_PROGRESS``, and deleting a function already ``REMOVING`` answers 204 again and
+  keeps its removal time (so a DELETE retried after a lost response is not reported as failed);
 - the list is in name order; ``lastModifiedDate`` is UTC with a ``Z`` as in the seed's examples;
 - the error codes not shown in the seed follow its numbering (30000 + position in the errorReason enum:
   the documented 30000, 30002 and 30003 sit at positions 0, 2 and 3).
@@ -215,7 +218,14 @@ def install(fake: FakeMambu) -> None:
     def delete(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
         query.check_params(request, set())
         record = _require(fake, request.path_params["name"])
-        busy(record)
+        if record.get("state") == "REMOVING":
+            return no_content()
+        if record.get("state") in _BUSY:
+            raise _error(
+                400,
+                "MFUNCTION_OPERATION_IN_PROGRESS",
+                f"Mambu Function {record['name']!r} is {record['state']}: another operation is in progress",
+            )
         removal = (fake.clock.now() + REMOVAL_GRACE).isoformat()
         fake.store[COLLECTION].put(
             dict(record, state="REMOVING", lastModifiedDate=_utc_now(fake), _removeAt=removal)
