@@ -129,7 +129,7 @@ async def test_client_profile_picture_and_signature(
         assert status == {"returnCode": 0, "returnStatus": "SUCCESS"}
         assert await mambu_connector.mambu_get_client_asset("C1", asset) == PNG
     client = await mambu_connector.mambu_get("C1", "clients", "FULL")
-    assert client["profilePictureKey"] and client["signatureKey"]
+    assert client["profilePictureKey"] and client["profileSignatureKey"]
     replaced = PNG + b"v2"
     await mambu_connector.mambu_set_client_asset(
         "C1", "PROFILE_PICTURE", replaced, name="face", file_name="me.png"
@@ -138,7 +138,7 @@ async def test_client_profile_picture_and_signature(
     await mambu_connector.mambu_delete_client_asset("C1", "SIGNATURE")
     with pytest.raises(MambuNotFoundError):
         await mambu_connector.mambu_get_client_asset("C1", "SIGNATURE")
-    assert "signatureKey" not in await mambu_connector.mambu_get("C1", "clients", "FULL")
+    assert "profileSignatureKey" not in await mambu_connector.mambu_get("C1", "clients", "FULL")
     with pytest.raises(MambuBadRequestError) as not_image:
         await mambu_connector.mambu_set_client_asset("C1", "SIGNATURE", TEXT, file_name="sig.txt")
     assert not_image.value.error_reason == "FILE_EXTENSION_NOT_ALLOWED"

@@ -12,7 +12,7 @@ downloaded and deleted through the other.
 - ``GET /documents?ownerType=&ownerId=`` → the owner's documents; a bad ``ownerType`` is 500 code 6 and a
   bad owner 400 code 4 "wrong owner id", as documented.
 - ``GET|POST|DELETE /clients/{id}/documents/PROFILE_PICTURE`` (and ``SIGNATURE``): POST adds or replaces
-  the image → 201 ``SUCCESS`` and sets the client's v2 ``profilePictureKey`` / ``signatureKey``; GET →
+  the image → 201 ``SUCCESS`` and sets the client's v2 ``profilePictureKey`` / ``profileSignatureKey``; GET →
   base64; DELETE → 200 ``SUCCESS`` and clears the key.
 
 [INFERRED] ``documentHolderKey`` may be the owner's id as well as its encodedKey (like every v1 route);
@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["install", "v1_document"]
 
 ASSETS = ("PROFILE_PICTURE", "SIGNATURE")
-_ASSET_KEYS = {"PROFILE_PICTURE": "profilePictureKey", "SIGNATURE": "signatureKey"}
+_ASSET_KEYS = {"PROFILE_PICTURE": "profilePictureKey", "SIGNATURE": "profileSignatureKey"}
 _IMAGE_TYPES = frozenset({"JPG", "JPEG", "PNG", "GIF", "BMP", "TIF", "TIFF"})
 _HOLDER_ALIASES = {"SAVINGS_ACCOUNT": "DEPOSIT_ACCOUNT"}
 _LIST_OWNER_TYPES = (
