@@ -4,6 +4,7 @@ types, group role names and custom information values."""
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from decimal import Decimal
 from typing import Any
@@ -404,3 +405,50 @@ async def test_custom_information_errors_are_the_documented_ones(
         )
     with pytest.raises(MambuValidationError):
         await mambu_connector.mambu_delete_custom_information("clients", "C1", "ref_name", -1)
+
+
+async def test_v1_documents_of_one_owner(raw: Raw, mambu_fake: FakeMambu, ana: dict[str, Any]) -> None:
+    bob = mambu_fake.create("clients", {"id": "C2", "firstName": "Bob", "lastName": "Brown"})
+    body = {
+        "document": {
+            "documentHolderKey": "ignored",
+            "documentHolderType": "CLIENT",
+            "name": "notes",
+            "type": "TXT",
+        },
+        "documentContent": base64.b64encode(TEXT).decode(),
+    }
+    status, headers, created = await raw("POST", "/clients/C1/documents", json=body)
+    assert status == 201
+    assert headers["content-type"].startswith("application/json")
+    assert (created["documentHolderKey"], created["originalFilename"]) == (ana["encodedKey"], "notes.txt")
+    status, _, listed = await raw("GET", "/clients/C1/documents", params=[("offset", "0"), ("limit", "5")])
+    assert (status, [d["id"] for d in listed]) == (200, [created["id"]])
+    status, _, content = await raw("GET", f"/clients/{ana['encodedKey']}/documents/{created['id']}")
+    assert (status, base64.b64decode(content)) == (200, TEXT)
+    status, _, refused = await raw("DELETE", f"/clients/{bob['id']}/documents/{created['id']}")
+    assert (status, refused) == (
+        400,
+        {
+            "returnCode": 970,
+            "returnStatus": "INVALID_DOCUMENT_ID",
+            "errorSource": f"Document '{created['id']}' was not found",
+        },
+    )
+    status, _, done = await raw("DELETE", f"/clients/C1/documents/{created['encodedKey']}")
+    assert (status, done) == (200, {"returnCode": 0, "returnStatus": "SUCCESS"})
+    status, _, listed = await raw("GET", "/clients/C1/documents")
+    assert (status, listed) == (200, [])
+
+
+async def test_v1_documents_of_a_user_by_username(raw: Raw, mambu_fake: FakeMambu) -> None:
+    role = mambu_fake.create("userroles", {"id": "R1", "name": "Officer"})
+    mambu_fake.create(
+        "users", {"username": "demo", "firstName": "Max", "role": {"encodedKey": role["encodedKey"]}}
+    )
+    body = {"document": {"name": "photo", "type": "png"}, "documentContent": base64.b64encode(PNG).decode()}
+    status, _, created = await raw("POST", "/users/demo/documents", json=body)
+    assert (status, created["documentHolderType"], created["type"]) == (201, "USER", "png")
+    status, _, missing = await raw("GET", "/users/nobody/documents")
+    assert status == 404
+    assert missing["returnStatus"] == "INVALID_USER_ID"

@@ -11,9 +11,15 @@ downloaded and deleted through the other.
   (970, as documented for this route). ``DELETE /documents/{id}`` → 200 ``SUCCESS``; unknown → 404 970.
 - ``GET /documents?ownerType=&ownerId=`` → the owner's documents; a bad ``ownerType`` is 500 code 6 and a
   bad owner 400 code 4 "wrong owner id", as documented.
+- Per owner (S3, S2:L7634-7931 and the branch, centre and group sections): ``GET /{owner}/{id}/documents``
+  (``offset``/``limit``), ``POST`` (the body above; the path names the owner) → 201,
+  ``GET /{owner}/{id}/documents/{documentId}`` → base64, ``DELETE`` → 200 ``SUCCESS``; a document of
+  another owner, or none, is 400 ``INVALID_DOCUMENT_ID`` (970), as documented. Owners: ``clients``,
+  ``groups``, ``loans``, ``savings``, ``loanProducts``, ``savingsProducts``, ``branches``, ``centres``,
+  ``users``.
 - ``GET|POST|DELETE /clients/{id}/documents/PROFILE_PICTURE`` (and ``SIGNATURE``): POST adds or replaces
-  the image → 201 ``SUCCESS`` and sets the client's v2 ``profilePictureKey`` / ``profileSignatureKey``; GET →
-  base64; DELETE → 200 ``SUCCESS`` and clears the key.
+  the image → 201 ``SUCCESS`` and sets the client's v2 ``profilePictureKey`` / ``profileSignatureKey``;
+  GET → base64; DELETE → 200 ``SUCCESS`` and clears the key.
 
 [INFERRED] ``documentHolderKey`` may be the owner's id as well as its encodedKey (like every v1 route);
 ``SAVINGS_ACCOUNT`` names a deposit account as ``DEPOSIT_ACCOUNT`` does; an image asset is JPG, JPEG,
@@ -40,12 +46,24 @@ if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
     from mambu_async.testing.router import Handler
 
-__all__ = ["install", "v1_document"]
+__all__ = ["OWNER_PREFIXES", "install", "v1_document"]
 
 ASSETS = ("PROFILE_PICTURE", "SIGNATURE")
 _ASSET_KEYS = {"PROFILE_PICTURE": "profilePictureKey", "SIGNATURE": "profileSignatureKey"}
 _IMAGE_TYPES = frozenset({"JPG", "JPEG", "PNG", "GIF", "BMP", "TIF", "TIFF"})
 _HOLDER_ALIASES = {"SAVINGS_ACCOUNT": "DEPOSIT_ACCOUNT"}
+OWNER_PREFIXES = {
+    "clients": "CLIENT",
+    "groups": "GROUP",
+    "loans": "LOAN_ACCOUNT",
+    "savings": "DEPOSIT_ACCOUNT",
+    "loanProducts": "LOAN_PRODUCT",
+    "savingsProducts": "SAVINGS_PRODUCT",
+    "branches": "BRANCH",
+    "centres": "CENTRE",
+    "users": "USER",
+}
+"""v1 URL prefixes of document owners (S3:L9-18) → owner type."""
 _LIST_OWNER_TYPES = (
     "CLIENT",
     "GROUP",
@@ -129,11 +147,10 @@ def install(fake: FakeMambu) -> None:
     """Register the v1 document and client asset routes (splitting ``/documents`` by version)."""
     kind = fake.kinds["documents"]
 
-    def upload(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
-        query.check_params(request, set())
-        body = request.json_object()
+    def store_upload(fake: FakeMambu, body: dict[str, Any], owner: tuple[str, Record] | None) -> Record:
+        """Check and store a v1 upload (``owner`` from the path, else the body's document holder)."""
         document, name, file_type = _document_part(body)
-        owner_type, owner = _owner(
+        owner_type, holder = owner or _owner(
             fake, document.get("documentHolderType"), document.get("documentHolderKey")
         )
         content = _content(body)
@@ -149,7 +166,7 @@ def install(fake: FakeMambu) -> None:
             "fileSize": len(content),
             "type": extension,
             "location": key,
-            "ownerKey": owner["encodedKey"],
+            "ownerKey": holder["encodedKey"],
             "ownerType": owner_type,
             "creationDate": now,
             "lastModifiedDate": now,
@@ -164,16 +181,61 @@ def install(fake: FakeMambu) -> None:
         )
         for hook in kind.after_write:
             hook(fake, record, None)
-        return v1_json(200, v1_document(record))
+        return record
+
+    def upload(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+        query.check_params(request, set())
+        return v1_json(200, v1_document(store_upload(fake, request.json_object(), None)))
+
+    def document_of(fake: FakeMambu, ref: str, owner: Record | None) -> Record:
+        """The document ``ref`` (of ``owner`` when given), else 400 ``INVALID_DOCUMENT_ID``."""
+        record = fake.store["documents"].get(ref)
+        if record is None or (owner is not None and record.get("ownerKey") != owner["encodedKey"]):
+            raise v1_error(400, "INVALID_DOCUMENT_ID", f"Document {ref!r} was not found")
+        return record
+
+    def content_of(fake: FakeMambu, record: Record) -> FakeResponse:
+        stored = fake.store["documentfiles"].get(record["encodedKey"]) or {}
+        return v1_json(200, base64.b64encode(bytes(stored.get("content", b""))).decode("ascii"))
 
     def download(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
         query.check_params(request, set())
-        ref = request.path_params["id"]
-        record = fake.store["documents"].get(ref)
-        if record is None:
-            raise v1_error(400, "INVALID_DOCUMENT_ID", f"Document {ref!r} was not found")
-        stored = fake.store["documentfiles"].get(record["encodedKey"]) or {}
-        return v1_json(200, base64.b64encode(bytes(stored.get("content", b""))).decode("ascii"))
+        return content_of(fake, document_of(fake, request.path_params["id"], None))
+
+    def owner_routes(prefix: str, owner_type: str) -> None:
+        """``/{prefix}/{id}/documents[/{documentId}]`` (S3: the documents of one owner)."""
+
+        def owner_of(fake: FakeMambu, request: FakeRequest) -> tuple[str, Record]:
+            return owner_type, resolve_owner(fake, owner_type, request.path_params["id"])
+
+        def listed(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+            query.check_params(request, {"offset", "limit"})
+            _, owner = owner_of(fake, request)
+            page = query.paging(request)
+            records = fake.store["documents"].find(lambda d: d.get("ownerKey") == owner["encodedKey"])
+            return v1_json(200, [v1_document(r) for r in records[page.offset : page.offset + page.limit]])
+
+        def added(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+            query.check_params(request, set())
+            owner = owner_of(fake, request)
+            return v1_json(201, v1_document(store_upload(fake, request.json_object(), owner)))
+
+        def read(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+            query.check_params(request, set())
+            _, owner = owner_of(fake, request)
+            return content_of(fake, document_of(fake, request.path_params["documentId"], owner))
+
+        def removed(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+            query.check_params(request, set())
+            _, owner = owner_of(fake, request)
+            delete_record(fake, kind, document_of(fake, request.path_params["documentId"], owner))
+            return v1_json(200, SUCCESS)
+
+        base = f"/{prefix}/{{id}}/documents"
+        fake.router.add("GET", base, v1_route(listed))
+        fake.router.add("POST", base, v1_route(added))
+        fake.router.add("GET", f"{base}/{{documentId}}", v1_route(read))
+        fake.router.add("DELETE", f"{base}/{{documentId}}", v1_route(removed))
 
     def delete(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
         query.check_params(request, set())
@@ -258,6 +320,8 @@ def install(fake: FakeMambu) -> None:
     fake.router.add("GET", "/documents/{id}", _split(v1_route(download), found_get[0].handler))
     fake.router.add("DELETE", "/documents/{id}", _split(v1_route(delete), found_delete[0].handler))
     fake.router.add("GET", "/documents", v1_route(list_documents))
+    for prefix, owner_type in OWNER_PREFIXES.items():
+        owner_routes(prefix, owner_type)
     for asset in ASSETS:
         read, write, remove = asset_routes(asset)
         fake.router.add("GET", f"/clients/{{id}}/documents/{asset}", v1_route(read))
