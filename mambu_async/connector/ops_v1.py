@@ -29,7 +29,7 @@ from mambu_async.connector import validation as v
 from mambu_async.connector.base import JSON, DocumentSource
 from mambu_async.connector.ops_core import OperationsCore, esc, query_params
 from mambu_async.connector.ops_documents import DocumentOperations
-from mambu_async.connector.wire import ApiRequest, ApiResponse
+from mambu_async.connector.wire import ApiRequest
 
 __all__ = [
     "ACTIVITY_FILTERS",
@@ -132,9 +132,6 @@ class V1Operations(OperationsCore):
         text = self._decode(request, response)
         if not isinstance(text, str):
             raise self._unexpected(request, response, text, "a base64 JSON string")
-        return self._base64(request, response, text)
-
-    def _base64(self, request: ApiRequest, response: ApiResponse, text: str) -> bytes:
         try:
             return base64.b64decode(text, validate=True)
         except (binascii.Error, ValueError):

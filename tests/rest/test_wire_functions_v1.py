@@ -10,7 +10,7 @@ from decimal import Decimal
 import httpx
 import pytest
 import respx
-from wire_helpers import body_of, query_of
+from wire_helpers import SleepRecorder, body_of, query_of
 
 from mambu_async import MambuBadRequestError, MambuConflictError, MambuConnectionError, MambuConnectorREST
 
@@ -250,3 +250,25 @@ async def test_v1_multi_value_patch_is_not_retried_once_it_may_have_arrived(
     with pytest.raises(MambuConnectionError):
         await conn.mambu_set_custom_information("clients", "C1", [{"customFieldID": "x", "value": "1"}])
     assert route.call_count == 1
+
+
+async def test_v1_blocked_account_is_not_retried(mock: respx.MockRouter, conn: MambuConnectorREST) -> None:
+    from mambu_async import MambuServerError
+
+    route = mock.get("/grouprolenames").respond(
+        503, json={"returnCode": 24, "returnStatus": "EXCESSIVE_INVALID_REQUESTS"}
+    )
+    with pytest.raises(MambuServerError) as caught:
+        await conn.mambu_get_group_role_names()
+    assert (caught.value.error_code, caught.value.error_reason) == (24, "EXCESSIVE_INVALID_REQUESTS")
+    assert route.call_count == 1
+
+
+async def test_v1_reads_are_retried_on_a_gateway_error(
+    mock: respx.MockRouter, conn: MambuConnectorREST, sleeps: SleepRecorder
+) -> None:
+    route = mock.get("/indicators/NUM_USERS")
+    route.side_effect = [httpx.Response(502), httpx.Response(200, json=3)]
+    assert await conn.mambu_get_indicator("NUM_USERS") == 3
+    assert route.call_count == 2
+    assert len(sleeps.delays) == 1
