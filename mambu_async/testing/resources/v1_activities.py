@@ -19,6 +19,7 @@ does not audit who called it; other activity types (logins, comments, state chan
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -142,13 +143,25 @@ def _related(fake: FakeMambu, kind: str, record: Record) -> list[tuple[str, Reco
     return found
 
 
+def _activity_key(fake: FakeMambu, number: int) -> str:
+    """A deterministic encodedKey for activity ``number`` that leaves the fake's own key sequence alone
+    (recording an activity must not change the keys of the records created after it)."""
+    salt = 0
+    while True:
+        key = hashlib.sha256(f"activity/{fake.seed}/{number}/{salt}".encode()).hexdigest()[:32]
+        if not fake.store.holds_key(key):
+            return key
+        salt += 1
+
+
 def record_activity(fake: FakeMambu, kind: str, record: Record, activity_type: str) -> None:
     """Store one activity of ``activity_type`` on ``record`` (of ``kind``)."""
     subject = _SUBJECTS[kind]
-    key = fake.new_key()
+    number = fake.new_int_id(COLLECTION)
+    key = _activity_key(fake, number)
     activity: Record = {
         "encodedKey": key,
-        "transactionID": fake.new_int_id(COLLECTION),
+        "transactionID": number,
         "timestamp": v1_date_time(fake.clock.iso()),
         "type": activity_type,
         subject.key: record["encodedKey"],
