@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 from mambu_async.testing.apierror import ApiError, code_for
@@ -29,7 +30,16 @@ if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
     from mambu_async.testing.router import Handler
 
-__all__ = ["SUCCESS", "V1ApiError", "install", "is_v1", "v1_date_time", "v1_json", "v1_route"]
+__all__ = [
+    "SUCCESS",
+    "V1ApiError",
+    "derived_key",
+    "install",
+    "is_v1",
+    "v1_date_time",
+    "v1_json",
+    "v1_route",
+]
 
 V1_CONTENT_TYPE = "application/json;charset=UTF-8"
 
@@ -85,6 +95,18 @@ def v1_date_time(iso: Any) -> Any:
     if parsed.tzinfo is None:
         return iso
     return parsed.strftime("%Y-%m-%dT%H:%M:%S%z")
+
+
+def derived_key(fake: FakeMambu, label: str) -> str:
+    """A deterministic, unused encodedKey for a record the fake makes on its own (an activity, a default
+    client type), drawn outside ``fake.new_key()``'s sequence so that making it leaves the keys of the
+    records created afterwards unchanged."""
+    salt = 0
+    while True:
+        key = hashlib.sha256(f"{fake.seed}/{label}/{salt}".encode()).hexdigest()[:32]
+        if not fake.store.holds_key(key):
+            return key
+        salt += 1
 
 
 def is_v1(request: FakeRequest) -> bool:

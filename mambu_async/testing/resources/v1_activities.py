@@ -19,7 +19,6 @@ does not audit who called it; other activity types (logins, comments, state chan
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -27,7 +26,7 @@ import attrs
 from mambu_async.testing import query
 from mambu_async.testing.apierror import bad_request
 from mambu_async.testing.messages import FakeRequest, FakeResponse
-from mambu_async.testing.resources.v1 import v1_date_time, v1_json, v1_route
+from mambu_async.testing.resources.v1 import derived_key, v1_date_time, v1_json, v1_route
 from mambu_async.testing.store import Record
 
 if TYPE_CHECKING:
@@ -143,22 +142,11 @@ def _related(fake: FakeMambu, kind: str, record: Record) -> list[tuple[str, Reco
     return found
 
 
-def _activity_key(fake: FakeMambu, number: int) -> str:
-    """A deterministic encodedKey for activity ``number`` that leaves the fake's own key sequence alone
-    (recording an activity must not change the keys of the records created after it)."""
-    salt = 0
-    while True:
-        key = hashlib.sha256(f"activity/{fake.seed}/{number}/{salt}".encode()).hexdigest()[:32]
-        if not fake.store.holds_key(key):
-            return key
-        salt += 1
-
-
 def record_activity(fake: FakeMambu, kind: str, record: Record, activity_type: str) -> None:
     """Store one activity of ``activity_type`` on ``record`` (of ``kind``)."""
     subject = _SUBJECTS[kind]
     number = fake.new_int_id(COLLECTION)
-    key = _activity_key(fake, number)
+    key = derived_key(fake, f"activity/{number}")
     activity: Record = {
         "encodedKey": key,
         "transactionID": number,

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 from mambu_async.testing import query
 from mambu_async.testing.apierror import api_error, bad_request
 from mambu_async.testing.messages import FakeRequest, FakeResponse
-from mambu_async.testing.resources.v1 import v1_date_time, v1_error, v1_json, v1_route
+from mambu_async.testing.resources.v1 import derived_key, v1_date_time, v1_error, v1_json, v1_route
 from mambu_async.testing.store import Record
 
 if TYPE_CHECKING:
@@ -193,7 +193,7 @@ def _default_client_types(fake: FakeMambu) -> None:
         if collection.by_id(type_id) is None:
             collection.put(
                 {
-                    "encodedKey": fake.new_key(),
+                    "encodedKey": derived_key(fake, f"clienttype/{type_id}"),
                     "name": name,
                     "id": type_id,
                     "clientType": client_type,
