@@ -452,3 +452,16 @@ async def test_v1_documents_of_a_user_by_username(raw: Raw, mambu_fake: FakeMamb
     status, _, missing = await raw("GET", "/users/nobody/documents")
     assert status == 404
     assert missing["returnStatus"] == "INVALID_USER_ID"
+
+
+@pytest.mark.usefixtures("fields")
+async def test_custom_information_takes_numbers_as_their_text(raw: Raw, mambu_fake: FakeMambu) -> None:
+    status, _, body = await raw(
+        "PATCH",
+        "/clients/C1/custominformation",
+        json={"customInformation": [{"customFieldID": "score", "value": Decimal("7.25")}]},
+    )
+    assert (status, body) == (200, {"returnCode": 0, "returnStatus": "SUCCESS"})
+    assert mambu_fake.get("clients", "C1")["_Personal"] == {"score": "7.25"}
+    status, _, body = await raw("PATCH", "/clients/C1/custominformation/score", json={"value": None})
+    assert (status, body["returnStatus"]) == (400, "INVALID_PARAMETERS")

@@ -24,6 +24,7 @@ value of a single set leaves the set empty.
 from __future__ import annotations
 
 import copy
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from mambu_async.testing import query
@@ -113,7 +114,8 @@ def _remove_value(record: Record, definition: Record, cf_set: Record, index: str
 
 
 def _text(value: Any, field_id: str) -> str:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
+    """v1 values are strings (S2:L7245); [INFERRED] a JSON number is taken as its text."""
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
         raise bad_request("INVALID_PARAMETERS", f"the value of {field_id} must be a string")
     return str(value)
 
