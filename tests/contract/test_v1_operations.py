@@ -465,3 +465,24 @@ async def test_custom_information_takes_numbers_as_their_text(raw: Raw, mambu_fa
     assert mambu_fake.get("clients", "C1")["_Personal"] == {"score": "7.25"}
     status, _, body = await raw("PATCH", "/clients/C1/custominformation/score", json={"value": None})
     assert (status, body["returnStatus"]) == (400, "INVALID_PARAMETERS")
+
+
+async def test_global_search_finds_credit_officers_among_users(
+    mambu_connector: Any, mambu_fake: FakeMambu
+) -> None:
+    role = mambu_fake.create("userroles", {"id": "R1", "name": "Officer"})
+    for username, officer in (("johnty", True), ("johnny", False)):
+        mambu_fake.create(
+            "users",
+            {
+                "username": username,
+                "firstName": "John",
+                "isCreditOfficer": officer,
+                "role": {"encodedKey": role["encodedKey"]},
+            },
+        )
+    users = await mambu_connector.mambu_global_search("john", ["USER"])
+    assert sorted(hit["displayString"] for hit in users["USER"]) == ["John", "John"]
+    assert [hit["resultID"] for hit in users["CREDIT_OFFICER"]] == ["johnty"]
+    officers = await mambu_connector.mambu_global_search("john", ["CREDIT_OFFICER"])
+    assert ([h["resultID"] for h in officers["CREDIT_OFFICER"]], officers["USER"]) == (["johnty"], [])

@@ -14,7 +14,7 @@ role names (S2:L744-796, L4284-4390, L10405-10437, L11898-11960).
 
 [INFERRED] Indicators answer the bare number (the seed does not show the body); amounts are Decimals
 summed from the accounts' balances. The search is case-insensitive and ``limit`` (default 50) applies
-per type; ``USER`` also fills ``CREDIT_OFFICER`` with the matching credit officers (the seed's example
+per type; ``CREDIT_OFFICER`` holds the matching users who are credit officers, also answered for ``USER`` (the seed's example
 answers both for ``type=[CLIENT,USER]``). A new tenant has no group role names.
 """
 
@@ -258,15 +258,17 @@ def install(fake: FakeMambu) -> None:
         wanted = _search_types(request.param("type"))
         limit = query.paging(request).limit
         answer: dict[str, list[Record]] = {name: [] for name in _ANSWER_TYPES}
+        if "USER" in wanted and "CREDIT_OFFICER" not in wanted:
+            wanted.append("CREDIT_OFFICER")
         for selection in wanted:
-            if selection not in _SEARCHABLE:
+            source = "USER" if selection == "CREDIT_OFFICER" else selection
+            if source not in _SEARCHABLE:
                 continue
-            kind, fields, display, id_field = _SEARCHABLE[selection]
+            kind, fields, display, id_field = _SEARCHABLE[source]
             found = [r for r in fake.store[kind].values() if _matches(r, fields, text)]
+            if selection == "CREDIT_OFFICER":
+                found, id_field = [r for r in found if r.get("isCreditOfficer") is True], "username"
             answer[selection] = [_hit(selection, r, display, id_field) for r in found[:limit]]
-            if selection == "USER":
-                officers = [r for r in found if r.get("isCreditOfficer") is True][:limit]
-                answer["CREDIT_OFFICER"] = [_hit("CREDIT_OFFICER", r, display, "username") for r in officers]
         return v1_json(200, answer)
 
     def client_types(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
