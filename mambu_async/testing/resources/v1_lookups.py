@@ -14,8 +14,9 @@ role names (S2:L744-796, L4284-4390, L10405-10437, L11898-11960).
 
 [INFERRED] Indicators answer the bare number (the seed does not show the body); amounts are Decimals
 summed from the accounts' balances. The search is case-insensitive and ``limit`` (default 50) applies
-per type; ``CREDIT_OFFICER`` holds the matching users who are credit officers, also answered for ``USER`` (the seed's example
-answers both for ``type=[CLIENT,USER]``). A new tenant has no group role names.
+per type; ``CREDIT_OFFICER`` holds the matching users who are credit officers and is also answered for
+``USER`` (the seed's example answers both for ``type=[CLIENT,USER]``). A new tenant has no group role
+names.
 """
 
 from __future__ import annotations
