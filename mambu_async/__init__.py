@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from mambu_async.connector.rest import MambuConnectorREST
     from mambu_async.entities import (
         F,
+        MambuActivity,
         MambuBranch,
         MambuCentre,
         MambuClient,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
         MambuDocument,
         MambuExchangeRate,
         MambuFieldError,
+        MambuFunction,
         MambuGroup,
         MambuInstallment,
         MambuLoan,
@@ -62,6 +64,7 @@ else:
         {
             "MambuConnectorREST": "mambu_async.connector.rest",
             "F": "mambu_async.entities.search",
+            "MambuActivity": "mambu_async.entities.activity",
             "MambuBranch": "mambu_async.entities.branch",
             "MambuCentre": "mambu_async.entities.centre",
             "MambuClient": "mambu_async.entities.client",
@@ -75,6 +78,7 @@ else:
             "MambuDocument": "mambu_async.entities.document",
             "MambuExchangeRate": "mambu_async.entities.currency",
             "MambuFieldError": "mambu_async.entities.serde",
+            "MambuFunction": "mambu_async.entities.function",
             "MambuGroup": "mambu_async.entities.group",
             "MambuInstallment": "mambu_async.entities.installment",
             "MambuLoan": "mambu_async.entities.loan",
@@ -89,6 +93,7 @@ else:
 
 __all__ = [
     "F",
+    "MambuActivity",
     "MambuAuthenticationError",
     "MambuBadRequestError",
     "MambuBranch",
@@ -112,6 +117,7 @@ __all__ = [
     "MambuErrorDetail",
     "MambuExchangeRate",
     "MambuFieldError",
+    "MambuFunction",
     "MambuGroup",
     "MambuInstallment",
     "MambuLoan",

@@ -168,6 +168,72 @@ class MambuConnectorReader(ABC):
         to_date: Any = None,
     ) -> list[JSON]:
         """``GET /currencies/{currencyCode}/rates?from=..&to=..``."""
+    # -- Mambu Functions (seed 004, ``/api/mambu-functions``; connector/ops_functions.py) --
+
+    @abstractmethod
+    async def mambu_get_functions(
+        self,
+        extensionPointId: str | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        paginationDetails: str = "OFF",
+    ) -> list[JSON]:
+        """``GET /mambu-functions``; ``limit=None`` means every function."""
+
+    @abstractmethod
+    async def mambu_get_function(self, functionName: str) -> JSON:
+        """``GET /mambu-functions/{functionName}``."""
+
+    # -- v1 operations without a v2 equivalent (seeds 002, 003; connector/ops_v1.py) --
+
+    @abstractmethod
+    async def mambu_v1_get_documents(
+        self, owner_type: str, owner_id: str, offset: int | None = None, limit: int | None = None
+    ) -> list[JSON]:
+        """v1 ``GET /documents?ownerType=&ownerId=``: the owner's documents (v1 shape)."""
+
+    @abstractmethod
+    async def mambu_v1_download_document(self, documentId: str) -> bytes:
+        """v1 ``GET /documents/{documentId}``: the content, decoded from Mambu's base64 string."""
+
+    @abstractmethod
+    async def mambu_get_client_asset(self, client_id: str, asset: str) -> bytes:
+        """v1 ``GET /clients/{client_id}/documents/{PROFILE_PICTURE|SIGNATURE}``: the image's bytes."""
+
+    @abstractmethod
+    async def mambu_get_activities(
+        self,
+        from_date: Any,
+        to_date: Any,
+        filters: dict[str, Any] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> list[JSON]:
+        """v1 ``GET /activities?from=&to=`` (filters ``clientID``, ``loanAccountID``, ...)."""
+
+    @abstractmethod
+    async def mambu_get_indicator(self, indicator: str) -> JSON:
+        """v1 ``GET /indicators/{indicator}``: one key performance indicator."""
+
+    @abstractmethod
+    async def mambu_global_search(
+        self, query: str, types: Sequence[str] | None = None, limit: int | None = None
+    ) -> JSON:
+        """v1 ``GET /search?query=&type=[..]&limit=``: matches grouped by object type."""
+
+    @abstractmethod
+    async def mambu_get_client_types(self, for_type: str | None = None) -> list[JSON]:
+        """v1 ``GET /clienttypes?for=CLIENTS|GROUPS``."""
+
+    @abstractmethod
+    async def mambu_get_group_role_names(self) -> list[JSON]:
+        """v1 ``GET /grouprolenames``."""
+
+    @abstractmethod
+    async def mambu_get_custom_information(
+        self, owner_prefix: str, owner_id: str, customFieldId: str
+    ) -> list[JSON]:
+        """v1 ``GET /{owner_prefix}/{owner_id}/custominformation/{customFieldId}``: the value records."""
 
 
 class MambuConnectorWriter(ABC):
@@ -332,6 +398,84 @@ class MambuConnectorWriter(ABC):
         self, currencyCode: str, buyRate: Any, sellRate: Any, startDate: Any = None
     ) -> JSON:
         """``POST /currencies/{currencyCode}/rates`` with ``{buyRate, sellRate[, startDate]}``."""
+    # -- Mambu Functions (seed 004, ``/api/mambu-functions``; connector/ops_functions.py) --
+
+    @abstractmethod
+    async def mambu_create_function(
+        self,
+        name: str,
+        extensionPointId: str,
+        version: str,
+        code: str | bytes,
+        languageId: str = "es2020",
+    ) -> JSON:
+        """``POST /mambu-functions`` (``code`` is the source; sent base64-encoded)."""
+
+    @abstractmethod
+    async def mambu_update_function(
+        self, functionName: str, version: str, code: str | bytes, languageId: str = "es2020"
+    ) -> JSON:
+        """``PUT /mambu-functions/{functionName}`` with the new version and code."""
+
+    @abstractmethod
+    async def mambu_delete_function(self, functionName: str) -> JSON:
+        """``DELETE /mambu-functions/{functionName}``: schedules the removal (204 → ``None``)."""
+
+    # -- v1 operations without a v2 equivalent (seeds 002, 003; connector/ops_v1.py) --
+
+    @abstractmethod
+    async def mambu_v1_upload_document(
+        self,
+        owner_type: str,
+        entid: str,
+        filename: DocumentSource,
+        name: str,
+        notes: str | None = None,
+        file_name: str | None = None,
+    ) -> JSON:
+        """v1 ``POST /documents`` with ``{document: {...}, documentContent: base64}``."""
+
+    @abstractmethod
+    async def mambu_v1_delete_document(self, documentId: str) -> JSON:
+        """v1 ``DELETE /documents/{documentId}``: ``{"returnCode": 0, "returnStatus": "SUCCESS"}``."""
+
+    @abstractmethod
+    async def mambu_set_client_asset(
+        self,
+        client_id: str,
+        asset: str,
+        filename: DocumentSource,
+        name: str | None = None,
+        file_name: str | None = None,
+    ) -> JSON:
+        """v1 ``POST /clients/{client_id}/documents/{PROFILE_PICTURE|SIGNATURE}``: add or replace it."""
+
+    @abstractmethod
+    async def mambu_delete_client_asset(self, client_id: str, asset: str) -> JSON:
+        """v1 ``DELETE /clients/{client_id}/documents/{PROFILE_PICTURE|SIGNATURE}``."""
+
+    @abstractmethod
+    async def mambu_set_custom_information(
+        self, owner_prefix: str, owner_id: str, values: Sequence[dict[str, Any]]
+    ) -> JSON:
+        """v1 ``PATCH /{owner_prefix}/{owner_id}/custominformation`` with ``{customInformation: [...]}``."""
+
+    @abstractmethod
+    async def mambu_update_custom_information(
+        self,
+        owner_prefix: str,
+        owner_id: str,
+        customFieldId: str,
+        value: Any,
+        groupIndex: int | None = None,
+    ) -> JSON:
+        """v1 ``PATCH /{owner_prefix}/{owner_id}/custominformation/{customFieldId}[/{groupIndex}]``."""
+
+    @abstractmethod
+    async def mambu_delete_custom_information(
+        self, owner_prefix: str, owner_id: str, customFieldId: str, groupIndex: int | None = None
+    ) -> JSON:
+        """v1 ``DELETE /{owner_prefix}/{owner_id}/custominformation/{customFieldId}[/{groupIndex}]``."""
 
 
 class MambuConnector(MambuConnectorReader, MambuConnectorWriter):

@@ -9,6 +9,8 @@ behave identically. This module holds the list operations and their paging (``ge
 ``fetch_page`` for the streaming engine, ``iterate``); the other operations come from the mixins
 ``ops_reads.py``, ``ops_writes.py``, ``ops_documents.py``, ``ops_transactions.py``, ``ops_backup.py``
 and ``ops_currencies.py``.
+``ops_reads.py``, ``ops_writes.py``, ``ops_documents.py``, ``ops_transactions.py``,
+``ops_functions.py`` (the Functions API) and ``ops_v1.py`` (v1 operations without a v2 equivalent).
 
 Requests are MambuPy's (mambupy-study §1.3), mended where MambuPy is wrong: ids are escaped, a POST
 write keeps one ``Idempotency-Key`` across its retries, ``:search`` and PATCH carry no key, and
@@ -37,8 +39,10 @@ from mambu_async.connector.ops_backup import BackupOperations
 from mambu_async.connector.ops_core import header, query_params
 from mambu_async.connector.ops_currencies import CurrencyOperations
 from mambu_async.connector.ops_documents import DocumentOperations
+from mambu_async.connector.ops_functions import FunctionOperations
 from mambu_async.connector.ops_reads import ReadOperations
 from mambu_async.connector.ops_transactions import TransactionOperations
+from mambu_async.connector.ops_v1 import V1Operations
 from mambu_async.connector.ops_writes import WriteOperations
 from mambu_async.connector.wire import ApiRequest, ApiResponse
 
@@ -104,6 +108,8 @@ class MambuOperations(
     TransactionOperations,
     BackupOperations,
     CurrencyOperations,
+    FunctionOperations,
+    V1Operations,
 ):
     """The shared implementation of every connector operation over :meth:`_send`.
 

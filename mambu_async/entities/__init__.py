@@ -13,6 +13,7 @@ from mambu_async._lazy import lazy_exports
 from mambu_async.entities import behaviours as _behaviours  # noqa: F401
 
 if TYPE_CHECKING:
+    from mambu_async.entities.activity import MambuActivity
     from mambu_async.entities.base import (
         EntityIterator,
         MambuBasicDetailsError,
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from mambu_async.entities.deposit import MambuDeposit
     from mambu_async.entities.deposit_product import MambuDepositProduct
     from mambu_async.entities.document import MambuDocument
+    from mambu_async.entities.function import MambuFunction
     from mambu_async.entities.group import MambuGroup
     from mambu_async.entities.installment import MambuInstallment
     from mambu_async.entities.loan import MambuLoan
@@ -52,6 +54,7 @@ else:
             "EntityIterator": "mambu_async.entities.base",
             "F": "mambu_async.entities.search",
             "MambuBasicDetailsError": "mambu_async.entities.base",
+            "MambuActivity": "mambu_async.entities.activity",
             "MambuBranch": "mambu_async.entities.branch",
             "MambuCentre": "mambu_async.entities.centre",
             "MambuClient": "mambu_async.entities.client",
@@ -66,6 +69,7 @@ else:
             "MambuEntity": "mambu_async.entities.base",
             "MambuExchangeRate": "mambu_async.entities.currency",
             "MambuFieldError": "mambu_async.entities.serde",
+            "MambuFunction": "mambu_async.entities.function",
             "MambuGroup": "mambu_async.entities.group",
             "MambuInstallment": "mambu_async.entities.installment",
             "MambuLoan": "mambu_async.entities.loan",
@@ -92,6 +96,7 @@ __all__ = [
     "CustomFields",
     "EntityIterator",
     "F",
+    "MambuActivity",
     "MambuBasicDetailsError",
     "MambuBranch",
     "MambuCentre",
@@ -107,6 +112,7 @@ __all__ = [
     "MambuEntity",
     "MambuExchangeRate",
     "MambuFieldError",
+    "MambuFunction",
     "MambuGroup",
     "MambuInstallment",
     "MambuLoan",

@@ -11,7 +11,9 @@ from mambu_async.testing.resources import (
     customfields,
     documents,
     entities,
+    functions,
     transactions,
+    v1,
 )
 
 if TYPE_CHECKING:
@@ -20,5 +22,6 @@ if TYPE_CHECKING:
 
 def install(fake: FakeMambu) -> None:
     """Register every core entity kind and route on ``fake``."""
-    for module in (entities, transactions, customfields, comments, documents, backup, currencies):
+    modules = (entities, transactions, customfields, comments, documents, backup, currencies, functions, v1)
+    for module in modules:
         module.install(fake)
