@@ -70,7 +70,7 @@ _CURRENCY = "tests/contract/test_currencies.py::test_entities_read_write_and_ite
 _RATES = "tests/contract/test_currencies.py::test_a_new_rate_ends_the_current_one"
 _FIELDS = "tests/contract/test_attachments.py::test_custom_field_metadata"
 _CF_PATCH = "tests/contract/test_custom_fields.py::test_patch_goes_through_the_same_rules"
-_V1_CF = "v2 keeps custom field values on the entity: read with get(), change with patch() on /_Set/field"
+_V1_CF = "tests/contract/test_v1_operations.py::test_custom_information_values_one_at_a_time"
 
 
 def _v2() -> Iterator[Operation]:
@@ -223,20 +223,38 @@ def _v1_owned(owner: str, ident: str, entity: str) -> Iterator[Operation]:
         "v2: DELETE /documents/{documentId}",
     )
     field = f"{base}/custominformation/{{customFieldId}}"
-    yield Operation(V1, "GET", field, f"mambu_get(id, '{owner}', 'FULL')", f"{entity}.get", _CF_PATCH, _V1_CF)
-    for path in (f"{base}/custominformation", field, f"{field}/{{customFieldGroupSetIndex}}"):
+    row = f"{field}/{{customFieldGroupSetIndex}}"
+    v1 = "sent with v1's conventions"
+    yield Operation(
+        V1, "GET", field, f"mambu_get_custom_information('{owner}', id, fieldId)", None, _V1_CF, v1
+    )
+    yield Operation(
+        V1,
+        "PATCH",
+        f"{base}/custominformation",
+        f"mambu_set_custom_information('{owner}', id, values)",
+        None,
+        _V1_CF,
+        v1,
+    )
+    for path in (field, row):
         yield Operation(
-            V1, "PATCH", path, f"mambu_patch(id, '{owner}', ops)", f"{entity}.patch", _CF_PATCH, _V1_CF
+            V1,
+            "PATCH",
+            path,
+            f"mambu_update_custom_information('{owner}', id, fieldId, value)",
+            f"{entity}.patch",
+            _V1_CF,
+            v1,
         )
-    for path in (field, f"{field}/{{customFieldGroupSetIndex}}"):
         yield Operation(
             V1,
             "DELETE",
             path,
-            f"mambu_patch(id, '{owner}', [('REMOVE', ...)])",
+            f"mambu_delete_custom_information('{owner}', id, fieldId)",
             f"{entity}.patch",
-            _CF_PATCH,
             _V1_CF,
+            v1,
         )
 
 
@@ -257,12 +275,6 @@ def _v1() -> Iterator[Operation]:
         ("/groups/{groupId}", "mambu_get(id, 'groups')", "MambuGroup.get", _CRUD),
         ("/customfields/{customFieldId}", "mambu_get_customfield(id)", "MambuCustomField.get", _FIELDS),
         ("/customfieldsets", "mambu_get_all('customfieldsets')", "MambuCustomFieldSet.get_all", _FIELDS),
-        (
-            "/documents/{documentId}",
-            "mambu_download_document(documentId)",
-            "MambuDocument.download",
-            _DOC_DOWNLOAD,
-        ),
         ("/clients/{clientId}/loans/{loanAccountId}", "mambu_get(id, 'loans')", "MambuLoan.get", _CRUD),
         (
             "/clients/{clientId}/savings/{savingsAccountId}",
@@ -353,46 +365,12 @@ def _v1() -> Iterator[Operation]:
             "MambuLoanTransaction.search",
             "tests/contract/test_attachments.py::test_transactions_reads",
         ),
-        (
-            "POST",
-            "/documents",
-            "mambu_upload_document(owner, ownerType, ...)",
-            "MambuClient.attach_document",
-            _DOCS,
-        ),
-        (
-            "DELETE",
-            "/documents/{documentId}",
-            "mambu_delete_document(documentId)",
-            "MambuDocument.delete",
-            _DOC_DELETE,
-        ),
     ):
         yield Operation(V1, method, path, call, entity, test, "performed through API v2")
-    yield Operation(
-        V1,
-        "GET",
-        "/documents",
-        "mambu_get_documents_metadata(id, ownerType)",
-        "MambuClient.get_attachments_metadata",
-        _DOC_LIST,
-        "performed through API v2 (per owner)",
-    )
     yield from _v1_money()
+    yield from _v1_only()
     missing = "not covered yet"
     for method, path in (
-        ("GET", "/activities"),
-        ("GET", "/api/search?query=john&type=[CLIENT,USER]&limit=10"),
-        ("GET", "/clienttypes"),
-        ("GET", "/grouprolenames"),
-        ("GET", "/indicators/{INDICATOR}"),
-        ("GET", "/images/{imageId}"),
-        ("GET", "/clients/{clientID}/documents/PROFILE_PICTURE"),
-        ("POST", "/clients/{clientID}/documents/PROFILE_PICTURE"),
-        ("DELETE", "/clients/{clientID}/documents/PROFILE_PICTURE"),
-        ("GET", "/clients/{clientID}/documents/SIGNATURE"),
-        ("POST", "/clients/{clientID}/documents/SIGNATURE"),
-        ("DELETE", "/clients/{clientID}/documents/SIGNATURE"),
         ("GET", "/glaccounts"),
         ("GET", "/glaccounts/{glAccountId}"),
         ("GET", "/glaccounts/{glAccountId}/gljournalentries"),
@@ -448,6 +426,51 @@ def _v1_money() -> Iterator[Operation]:
     )
 
 
+def _v1_only() -> Iterator[Operation]:
+    """Operations only API v1 has, sent with v1's conventions."""
+    v1 = "sent with v1's conventions"
+    docs = "tests/contract/test_v1_operations.py::test_v1_document_round_trip_and_the_shared_store"
+    yield Operation(V1, "GET", "/documents", "mambu_v1_get_documents(ownerType, ownerId)", None, docs, v1)
+    yield Operation(
+        V1, "POST", "/documents", "mambu_v1_upload_document(ownerType, id, source, name)", None, docs, v1
+    )
+    yield Operation(V1, "GET", "/documents/{documentId}", "mambu_v1_download_document(id)", None, docs, v1)
+    yield Operation(V1, "DELETE", "/documents/{documentId}", "mambu_v1_delete_document(id)", None, docs, v1)
+    assets = "tests/contract/test_v1_operations.py::test_client_profile_picture_and_signature"
+    entity_assets = "tests/behaviours/test_client_assets.py::test_picture_and_signature_round_trip"
+    for asset, name in (("PROFILE_PICTURE", "profile_picture"), ("SIGNATURE", "signature")):
+        path = f"/clients/{{clientID}}/documents/{asset}"
+        for method, call, test in (
+            ("GET", f"mambu_get_client_asset(id, '{asset}')", assets),
+            ("POST", f"mambu_set_client_asset(id, '{asset}', source)", assets),
+            ("DELETE", f"mambu_delete_client_asset(id, '{asset}')", entity_assets),
+        ):
+            verb = {"GET": "get", "POST": "set", "DELETE": "delete"}[method]
+            yield Operation(V1, method, path, call, f"MambuClient.{verb}_{name}", test, v1)
+    tests = "tests/contract/test_v1_operations.py::"
+    for path, call, entity, test in (
+        (
+            "/activities",
+            "mambu_get_activities(from, to, filters)",
+            "MambuActivity.get_all",
+            "activities_follow_the_writes",
+        ),
+        (
+            "/api/search?query=john&type=[CLIENT,USER]&limit=10",
+            "mambu_global_search(query, types, limit)",
+            None,
+            "global_search_groups_matches_by_type",
+        ),
+        ("/clienttypes", "mambu_get_client_types(for_type)", None, "client_types_start_with_mambus_defaults"),
+        ("/grouprolenames", "mambu_get_group_role_names()", None, "group_role_names"),
+        ("/indicators/{INDICATOR}", "mambu_get_indicator(name)", None, "indicators_count_and_sum_the_tenant"),
+    ):
+        yield Operation(V1, "GET", path, call, entity, f"{tests}test_{test}", v1)
+    yield Operation(
+        V1, "GET", "/images/{imageId}", note="not covered: the v1 reference gives no schema for images"
+    )
+
+
 def _attachments() -> Iterator[Operation]:
     """The v1 attachments API (its examples name concrete ids)."""
     owners = (
@@ -463,48 +486,58 @@ def _attachments() -> Iterator[Operation]:
         ("/api/savingsProducts/SDP/documents", "DEPOSIT_PRODUCT", "MambuDepositProduct"),
         ("/api/users/demo/documents", "USER", "MambuUser"),
     )
-    for path, owner_type, entity in owners:
-        yield Operation(
-            ATTACHMENTS,
-            "GET",
-            path,
-            f"mambu_get_documents_metadata(id, '{owner_type}')",
-            f"{entity}.get_attachments_metadata",
-            _DOC_LIST,
-            "v2: GET /documents/documentsMetadata",
-        )
+    v1 = "sent with v1's conventions"
+    docs = "tests/contract/test_v1_operations.py::test_v1_document_round_trip_and_the_shared_store"
+    for path, owner_type, _ in owners:
+        call = f"mambu_v1_get_documents('{owner_type}', id, offset, limit)"
+        yield Operation(ATTACHMENTS, "GET", path, call, None, docs, v1)
     for path in ("/api/documents/10", "/api/documents/8a13732d44bde36e0144bfc1e74100a9"):
-        yield Operation(
-            ATTACHMENTS,
-            "GET",
-            path,
-            "mambu_download_document(documentId)",
-            "MambuDocument.download",
-            _DOC_DOWNLOAD,
-            "v2: GET /documents/{documentId}",
-        )
+        yield Operation(ATTACHMENTS, "GET", path, "mambu_v1_download_document(id)", None, docs, v1)
     for path in ("/api/documents/1", "/api/documents/8aa0f78f444f763601444f7fb89e0001"):
-        yield Operation(
-            ATTACHMENTS,
-            "DELETE",
-            path,
-            "mambu_delete_document(documentId)",
-            "MambuDocument.delete",
-            _DOC_DELETE,
-            "v2: DELETE /documents/{documentId}",
-        )
+        yield Operation(ATTACHMENTS, "DELETE", path, "mambu_v1_delete_document(id)", None, docs, v1)
 
 
 def _functions() -> Iterator[Operation]:
     """The Mambu Functions API."""
-    for method, path in (
-        ("GET", "/mambu-functions"),
-        ("POST", "/mambu-functions"),
-        ("GET", "/mambu-functions/{functionName}"),
-        ("PUT", "/mambu-functions/{functionName}"),
-        ("DELETE", "/mambu-functions/{functionName}"),
+    tests = "tests/contract/test_functions.py::"
+    for method, path, call, method_of_entity, test in (
+        (
+            "GET",
+            "/mambu-functions",
+            "mambu_get_functions(extensionPointId)",
+            "get_all",
+            "test_list_filters_by_extension_point_and_pages",
+        ),
+        (
+            "POST",
+            "/mambu-functions",
+            "mambu_create_function(name, extensionPointId, version, code)",
+            "create",
+            "test_create_then_get_answers_the_mambu_function_schema",
+        ),
+        (
+            "GET",
+            "/mambu-functions/{functionName}",
+            "mambu_get_function(name)",
+            "get",
+            "test_create_then_get_answers_the_mambu_function_schema",
+        ),
+        (
+            "PUT",
+            "/mambu-functions/{functionName}",
+            "mambu_update_function(name, version, code)",
+            "update",
+            "test_update_replaces_version_and_code",
+        ),
+        (
+            "DELETE",
+            "/mambu-functions/{functionName}",
+            "mambu_delete_function(name)",
+            "delete",
+            "test_delete_schedules_the_removal_for_24_hours",
+        ),
     ):
-        yield Operation(FUNCTIONS, method, path, note="not covered yet")
+        yield Operation(FUNCTIONS, method, path, call, f"MambuFunction.{method_of_entity}", tests + test)
 
 
 OPERATIONS: tuple[Operation, ...] = (*_v2(), *_v1(), *_attachments(), *_functions())
