@@ -26,6 +26,7 @@ from mambu_async.connector.validation import DETAILS_LEVELS
 from mambu_async.export.exit_codes import CliError, ExitCode, classify, one_line
 from mambu_async.export.formats import FORMATS
 from mambu_async.export.run import PROG, ExportRequest, get_entity, run_export
+from mambu_async.export.shape import DEFAULT_DETAILS
 from mambu_async.export.tenant import DEMO_LOANS, TenantOptions, build_demo
 
 if TYPE_CHECKING:
@@ -116,7 +117,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--search", metavar="JSON", help="search criteria: a JSON list of {field, operator, value}"
     )
     export.add_argument("--sort", metavar="FIELD[:ASC|DESC]", help="sort field (unique keys resume exactly)")
-    export.add_argument("--details", type=_details, choices=DETAILS_LEVELS, default="BASIC")
+    export.add_argument(
+        "--details",
+        type=_details,
+        choices=DETAILS_LEVELS,
+        help=f"{DEFAULT_DETAILS} (default: every field, with custom fields and addresses) or BASIC "
+        "(leaves out custom fields and addresses)",
+    )
     export.add_argument("--format", choices=FORMATS, help="jsonl (default) or csv (default for --out *.csv)")
     export.add_argument("--out", type=Path, metavar="FILE", help="output file (default: stdout)")
     export.add_argument("--concurrency", type=_positive, metavar="N", help="pages in flight (default 8)")
@@ -148,14 +155,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _export(args: argparse.Namespace, argv: Sequence[str], rt: Runtime) -> int:
-    fmt = args.format or ("csv" if args.out is not None and args.out.suffix.lower() == ".csv" else "jsonl")
     request = ExportRequest(
         entity=args.entity,
         filters=args.filter,
         search=args.search,
         sort=args.sort,
         details=args.details,
-        format=fmt,
+        format=args.format,
         out=args.out,
         concurrency=args.concurrency,
         resume=args.resume,

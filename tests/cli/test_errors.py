@@ -112,7 +112,7 @@ def test_cursor_of_another_query_is_refused(cli: Cli) -> None:
         "export", "loans", "--filter", "accountState=ACTIVE", "--out", str(out), "--resume", token
     )
     assert result.code == ExitCode.BAD_CURSOR
-    assert "different query" in result.stderr
+    assert "used no --filter, not --filter accountState=ACTIVE" in result.stderr
     assert not out.exists()
 
 
