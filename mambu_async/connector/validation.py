@@ -238,6 +238,8 @@ def render_value(value: Any, path: str = "value") -> Any:
 
     A naive ``datetime`` or a ``float`` is refused: Mambu's offset and money must not be guessed.
     """
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise fail(f"{path}: {value!r} is not an amount Mambu can store; pass a finite Decimal")
     if value is None or isinstance(value, str | bool | int | Decimal):
         return value
     if isinstance(value, float):

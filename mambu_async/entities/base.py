@@ -94,10 +94,9 @@ class MambuEntity(MambuModel):
     )
     """The connector instance methods use."""
 
-    custom_fields: CustomFields = attrs.field(
-        factory=CustomFields, converter=CustomFields, repr=False, metadata={"local": True}
-    )
-    """Custom field sets by set id (``_Set``): a dict of fields, or a list of rows for grouped sets."""
+    custom_fields: CustomFields = attrs.field(factory=CustomFields, repr=False, metadata={"local": True})
+    """Custom field sets by set id (``_Set``): a dict of fields, or a list of rows for grouped sets
+    (assigning any mapping of sets stores it as :class:`CustomFields`)."""
 
     _details_level: str | None = attrs.field(
         default=None, init=False, eq=False, repr=False, metadata={"local": True}
@@ -111,6 +110,11 @@ class MambuEntity(MambuModel):
             self.__dict__["custom_fields"] = found
             return found
         return super().__getattr__(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "custom_fields" and not isinstance(value, CustomFields):
+            value = CustomFields(value)
+        super().__setattr__(name, value)
 
     def _allows_extra_key(self, key: str) -> bool:
         return key.startswith("_")
