@@ -29,7 +29,7 @@ from mambu_async.export.formats import make_format
 from mambu_async.export.progress import make_progress
 from mambu_async.export.query import ExportQuery, parse_query, resolve_entity
 from mambu_async.export.shape import DEFAULT_DETAILS, ExportShape
-from mambu_async.export.sink import Checkpoint, ExportSink, load_resume
+from mambu_async.export.sink import Checkpoint, ExportSink, check_writable, load_resume
 from mambu_async.export.tenant import TenantOptions, open_tenant
 
 __all__ = ["ExportRequest", "get_entity", "run_export"]
@@ -175,6 +175,8 @@ async def run_export(
     fmt = make_format(format_name, cls)
     if checkpoint is not None:
         _check_cursor(cls._prefix, query, checkpoint.cursor)
+    if request.out is not None:
+        check_writable(request.out)
     announce = (
         f"{PROG}: MAMBU_BASE_URL is not set: exporting {name} from the embedded emulator's demo tenant "
         "(set MAMBU_BASE_URL and MAMBU_API_KEY, or MAMBU_USERNAME and MAMBU_PASSWORD, for your tenant)"

@@ -28,7 +28,15 @@ from mambu_async.export.exit_codes import CliError, ExitCode
 from mambu_async.export.formats import RecordFormat
 from mambu_async.export.shape import ExportShape
 
-__all__ = ["BATCH_BYTES", "BATCH_RECORDS", "Checkpoint", "ExportSink", "checkpoint_path", "load_resume"]
+__all__ = [
+    "BATCH_BYTES",
+    "BATCH_RECORDS",
+    "Checkpoint",
+    "ExportSink",
+    "check_writable",
+    "checkpoint_path",
+    "load_resume",
+]
 
 _TOKEN_PREFIX = "x1."
 """Starts a resume token that carries the export's shape (a bare pull cursor is base64 of JSON)."""
@@ -100,6 +108,21 @@ class Checkpoint:
             records if isinstance(records, int) and records >= 0 else None,
             ExportShape.from_json(raw.get("shape")),
         )
+
+
+def check_writable(out: Path) -> None:
+    """Refuse an ``--out`` that cannot be written, before the tenant is queried (nothing is created)."""
+    if out.is_dir():
+        raise CliError(ExitCode.OUTPUT, f"cannot write {out}: it is a directory")
+    if out.exists():
+        if not os.access(out, os.W_OK):
+            raise CliError(ExitCode.OUTPUT, f"cannot write {out}: permission denied")
+        return
+    folder = out.parent
+    if not folder.is_dir():
+        raise CliError(ExitCode.OUTPUT, f"cannot write {out}: directory {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CliError(ExitCode.OUTPUT, f"cannot write {out}: permission denied in {folder}")
 
 
 def _is_file(path: Path) -> bool:

@@ -181,3 +181,12 @@ def test_entity_names_and_aliases() -> None:
     assert resolve_entity("loan", export=True)[0] == "loans"
     assert resolve_entity("MambuClient", export=True)[0] == "clients"
     assert resolve_entity("LoanProducts", export=True)[0] == "loanproducts"
+
+
+def test_progress_bar_counts_with_thousands_separators() -> None:
+    stream = io.StringIO()
+    progress = make_progress(stream, "loans", rich=True)
+    progress.start(12_000, completed=1_500)
+    progress.advance(500)
+    progress.stop(False)
+    assert "2,000/12,000" in stream.getvalue()
