@@ -13,13 +13,21 @@ from __future__ import annotations
 import os
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Callable, Sequence
-from typing import Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, Self, TypeAlias
+
+from mambu_async.connector.validation import DetailsLevel
+
+if TYPE_CHECKING:
+    import httpx
 
 JSON = Any
 """Decoded JSON as Mambu sends it (dicts, lists, str, int, ``Decimal``, bool, ``None``)."""
 
 PatchOperation = tuple[str, str] | tuple[str, str, Any] | dict[str, Any]
 """``(op, path[, value])`` or ``{"op", "path", "value"/"from"}``; ``op`` in any case."""
+
+RequestTimeout: TypeAlias = "float | httpx.Timeout"
+"""Seconds per request (connect at most 10 s) or an ``httpx.Timeout``."""
 
 DocumentSource = str | os.PathLike[str] | bytes | BinaryIO
 """A document to upload: a path, the bytes themselves, or a binary file object."""
@@ -55,8 +63,16 @@ class MambuConnectorReader(ABC):
     """Read operations."""
 
     @abstractmethod
-    async def mambu_get(self, entid: str, prefix: str, detailsLevel: str = "BASIC") -> JSON:
-        """``GET /{prefix}/{entid}``: one entity by id or encodedKey."""
+    async def mambu_get(
+        self,
+        entid: str,
+        prefix: str,
+        detailsLevel: DetailsLevel | None = None,
+        *,
+        details_level: DetailsLevel | None = None,
+    ) -> JSON:
+        """``GET /{prefix}/{entid}``: one entity by id or encodedKey (BASIC unless ``detailsLevel`` /
+        ``details_level`` says FULL)."""
 
     @abstractmethod
     async def mambu_get_all(
@@ -66,8 +82,10 @@ class MambuConnectorReader(ABC):
         offset: int | None = None,
         limit: int | None = None,
         paginationDetails: str = "OFF",
-        detailsLevel: str = "BASIC",
+        detailsLevel: DetailsLevel | None = None,
         sortBy: str | None = None,
+        *,
+        details_level: DetailsLevel | None = None,
         **kwargs: Any,
     ) -> list[JSON]:
         """``GET /{prefix}``: a list; ``limit=None`` means every match (paged transparently)."""
@@ -81,7 +99,9 @@ class MambuConnectorReader(ABC):
         offset: int | None = None,
         limit: int | None = None,
         paginationDetails: str = "OFF",
-        detailsLevel: str = "BASIC",
+        detailsLevel: DetailsLevel | None = None,
+        *,
+        details_level: DetailsLevel | None = None,
     ) -> list[JSON]:
         """``POST /{prefix}:search``: a list; ``limit=None`` means every match."""
 
@@ -94,7 +114,8 @@ class MambuConnectorReader(ABC):
         filterCriteria: list[dict[str, Any]] | None = None,
         sortingCriteria: dict[str, Any] | None = None,
         sortBy: str | None = None,
-        detailsLevel: str = "BASIC",
+        detailsLevel: DetailsLevel | None = None,
+        details_level: DetailsLevel | None = None,
         concurrency: int | None = None,
         page_size: int | None = None,
         cursor: str | None = None,
@@ -293,3 +314,9 @@ class MambuConnectorWriter(ABC):
 
 class MambuConnector(MambuConnectorReader, MambuConnectorWriter):
     """A connector that reads and writes."""
+
+    @abstractmethod
+    def with_options(self, *, timeout: RequestTimeout | None = None, max_retries: int | None = None) -> Self:
+        """A connector to the same tenant sharing this one's connections, concurrency limit and
+        credentials, with ``timeout`` (seconds or an ``httpx.Timeout``) and/or ``max_retries`` changed
+        (``None`` keeps the current value). Closing it leaves the shared connections open."""

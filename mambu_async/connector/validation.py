@@ -10,11 +10,14 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, cast
 
 from mambu_async.errors import MambuValidationError
 
-DETAILS_LEVELS = ("BASIC", "FULL")
+DetailsLevel = Literal["BASIC", "FULL"]
+"""How much of an entity Mambu returns: ``BASIC`` leaves out custom fields and nested data."""
+
+DETAILS_LEVELS: tuple[DetailsLevel, ...] = ("BASIC", "FULL")
 PAGINATION_DETAILS = ("ON", "OFF")
 SORT_ORDERS = ("ASC", "DESC")
 MAX_PAGE_LIMIT = 1000
@@ -231,6 +234,23 @@ def check_sort_by(sort_by: Any) -> str | None:
     if not isinstance(sort_by, str) or not _SORT_BY_RE.match(sort_by):
         raise fail(f"sortBy must look like 'field1:ASC,field2:DESC', got {sort_by!r}")
     return sort_by
+
+
+def check_details_level(value: Any, name: str = "details_level") -> DetailsLevel:
+    """``"BASIC"`` or ``"FULL"``."""
+    return cast(DetailsLevel, check_choice(value, name, DETAILS_LEVELS))
+
+
+def pick_details_level(
+    detailsLevel: Any, details_level: Any, default: DetailsLevel = "BASIC"
+) -> DetailsLevel:
+    """The level a connector operation was given as MambuPy's ``detailsLevel`` or as ``details_level``
+    (``default`` when neither); both with different values is refused."""
+    if detailsLevel is not None and details_level is not None and detailsLevel != details_level:
+        raise fail(f"give detailsLevel or details_level, not both ({detailsLevel!r} and {details_level!r})")
+    if details_level is not None:
+        return check_details_level(details_level)
+    return check_details_level(default if detailsLevel is None else detailsLevel, "detailsLevel")
 
 
 def render_value(value: Any, path: str = "value") -> Any:

@@ -22,6 +22,7 @@ import msgspec
 from mambu_async import _json
 from mambu_async.connector.paging import FetchedPage, iterate_entities
 from mambu_async.connector.paging_strategy import PullPlan
+from mambu_async.connector.validation import check_details_level
 from mambu_async.entities.base import MambuEntity
 from mambu_async.errors import MambuValidationError
 from mambu_async.export.exit_codes import CliError, ExitCode, classify, one_line
@@ -167,7 +168,7 @@ async def run_export(
         checkpoint = load_resume(request.resume, request.out)
         if checkpoint.shape is not None:
             shape = checkpoint.shape.resumed_with(shape)
-    details = (shape.details or DEFAULT_DETAILS).upper()
+    details = check_details_level((shape.details or DEFAULT_DETAILS).upper(), "--details")
     format_name = shape.format or _format_for(request.out)
     shape = attrs.evolve(shape, details=details, format=format_name)
     query = parse_query(name, cls, filters=shape.filters, search=shape.search, sort=shape.sort)
@@ -264,7 +265,7 @@ async def get_entity(
     _, cls = resolve_entity(entity, export=False)
     announce = f"{PROG}: MAMBU_BASE_URL is not set: reading from the embedded emulator's demo tenant"
     async with open_tenant(options, stderr=stderr, announce=announce) as conn:
-        found = await cls.get(entid, connector=conn, details_level=details)
+        found = await cls.get(entid, connector=conn, details_level=check_details_level(details, "--details"))
     stdout.write(msgspec.json.format(_json.dumps(found.to_wire()), indent=2) + b"\n")
     stdout.flush()
     return ExitCode.OK
