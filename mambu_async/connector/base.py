@@ -14,9 +14,13 @@ import os
 from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import AbstractAsyncContextManager
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, Self, TypeAlias
+
+from mambu_async.connector.validation import DetailsLevel
 
 if TYPE_CHECKING:
+    import httpx
+
     from mambu_async.connector.streamed import DatabaseBackupBody
 
 JSON = Any
@@ -24,6 +28,9 @@ JSON = Any
 
 PatchOperation = tuple[str, str] | tuple[str, str, Any] | dict[str, Any]
 """``(op, path[, value])`` or ``{"op", "path", "value"/"from"}``; ``op`` in any case."""
+
+RequestTimeout: TypeAlias = "float | httpx.Timeout"
+"""Seconds per request (connect at most 10 s) or an ``httpx.Timeout``."""
 
 DocumentSource = str | os.PathLike[str] | bytes | BinaryIO
 """A document to upload: a path, the bytes themselves, or a binary file object."""
@@ -59,8 +66,16 @@ class MambuConnectorReader(ABC):
     """Read operations."""
 
     @abstractmethod
-    async def mambu_get(self, entid: str, prefix: str, detailsLevel: str = "BASIC") -> JSON:
-        """``GET /{prefix}/{entid}``: one entity by id or encodedKey."""
+    async def mambu_get(
+        self,
+        entid: str,
+        prefix: str,
+        detailsLevel: DetailsLevel | None = None,
+        *,
+        details_level: DetailsLevel | None = None,
+    ) -> JSON:
+        """``GET /{prefix}/{entid}``: one entity by id or encodedKey (BASIC unless ``detailsLevel`` /
+        ``details_level`` says FULL)."""
 
     @abstractmethod
     async def mambu_get_all(
@@ -70,8 +85,10 @@ class MambuConnectorReader(ABC):
         offset: int | None = None,
         limit: int | None = None,
         paginationDetails: str = "OFF",
-        detailsLevel: str = "BASIC",
+        detailsLevel: DetailsLevel | None = None,
         sortBy: str | None = None,
+        *,
+        details_level: DetailsLevel | None = None,
         **kwargs: Any,
     ) -> list[JSON]:
         """``GET /{prefix}``: a list; ``limit=None`` means every match (paged transparently)."""
@@ -85,7 +102,9 @@ class MambuConnectorReader(ABC):
         offset: int | None = None,
         limit: int | None = None,
         paginationDetails: str = "OFF",
-        detailsLevel: str = "BASIC",
+        detailsLevel: DetailsLevel | None = None,
+        *,
+        details_level: DetailsLevel | None = None,
     ) -> list[JSON]:
         """``POST /{prefix}:search``: a list; ``limit=None`` means every match."""
 
@@ -98,7 +117,8 @@ class MambuConnectorReader(ABC):
         filterCriteria: list[dict[str, Any]] | None = None,
         sortingCriteria: dict[str, Any] | None = None,
         sortBy: str | None = None,
-        detailsLevel: str = "BASIC",
+        detailsLevel: DetailsLevel | None = None,
+        details_level: DetailsLevel | None = None,
         concurrency: int | None = None,
         page_size: int | None = None,
         cursor: str | None = None,
@@ -480,3 +500,9 @@ class MambuConnectorWriter(ABC):
 
 class MambuConnector(MambuConnectorReader, MambuConnectorWriter):
     """A connector that reads and writes."""
+
+    @abstractmethod
+    def with_options(self, *, timeout: RequestTimeout | None = None, max_retries: int | None = None) -> Self:
+        """A connector to the same tenant sharing this one's connections, concurrency limit and
+        credentials, with ``timeout`` (seconds or an ``httpx.Timeout``) and/or ``max_retries`` changed
+        (``None`` keeps the current value). Closing it leaves the shared connections open."""

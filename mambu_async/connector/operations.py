@@ -44,6 +44,7 @@ from mambu_async.connector.ops_reads import ReadOperations
 from mambu_async.connector.ops_transactions import TransactionOperations
 from mambu_async.connector.ops_v1 import V1Operations
 from mambu_async.connector.ops_writes import WriteOperations
+from mambu_async.connector.validation import DetailsLevel
 from mambu_async.connector.wire import ApiRequest, ApiResponse
 
 __all__ = ["DeferredPage", "MambuOperations", "Page"]
@@ -393,8 +394,10 @@ class MambuOperations(
         offset: int | None = None,
         limit: int | None = None,
         paginationDetails: str = "OFF",
-        detailsLevel: str = "BASIC",
+        detailsLevel: DetailsLevel | None = None,
         sortBy: str | None = None,
+        *,
+        details_level: DetailsLevel | None = None,
         **kwargs: Any,
     ) -> list[JSON]:
         """``GET /{prefix}``: a list. ``limit=None`` (or 0, as in MambuPy) means every match; a limit
@@ -403,7 +406,7 @@ class MambuOperations(
         prefix = v.require_prefix(prefix)
         v.check_offset_limit(offset, limit)
         v.check_choice(paginationDetails, "paginationDetails", v.PAGINATION_DETAILS)
-        v.check_choice(detailsLevel, "detailsLevel", v.DETAILS_LEVELS)
+        level = v.pick_details_level(detailsLevel, details_level)
         if filters is not None and not isinstance(filters, Mapping):
             raise v.fail("filters must be a dictionary")
         if filters:
@@ -414,7 +417,7 @@ class MambuOperations(
             offset=offset,
             limit=limit,
             paginationDetails=paginationDetails,
-            detailsLevel=detailsLevel,
+            detailsLevel=level,
             filters=v.render_filters(filters),
             sortBy=v.check_sort_by(sortBy),
             criteria=None,
@@ -430,20 +433,22 @@ class MambuOperations(
         offset: int | None = None,
         limit: int | None = None,
         paginationDetails: str = "OFF",
-        detailsLevel: str = "BASIC",
+        detailsLevel: DetailsLevel | None = None,
+        *,
+        details_level: DetailsLevel | None = None,
     ) -> list[JSON]:
         """``POST /{prefix}:search`` with ``{filterCriteria, sortingCriteria}``; paged like get_all."""
         prefix = v.require_prefix(prefix)
         v.check_offset_limit(offset, limit)
         v.check_choice(paginationDetails, "paginationDetails", v.PAGINATION_DETAILS)
-        v.check_choice(detailsLevel, "detailsLevel", v.DETAILS_LEVELS)
+        level = v.pick_details_level(detailsLevel, details_level)
         return await self._list(
             prefix,
             search=True,
             offset=offset,
             limit=limit,
             paginationDetails=paginationDetails,
-            detailsLevel=detailsLevel,
+            detailsLevel=level,
             filters={},
             sortBy=None,
             criteria=v.check_filter_criteria(filterCriteria),
@@ -459,7 +464,8 @@ class MambuOperations(
         filterCriteria: list[dict[str, Any]] | None = None,
         sortingCriteria: dict[str, Any] | None = None,
         sortBy: str | None = None,
-        detailsLevel: str = "BASIC",
+        detailsLevel: DetailsLevel | None = None,
+        details_level: DetailsLevel | None = None,
         concurrency: int | None = None,
         page_size: int | None = None,
         cursor: str | None = None,
@@ -476,7 +482,7 @@ class MambuOperations(
             filterCriteria=filterCriteria,
             sortingCriteria=sortingCriteria,
             sortBy=sortBy,
-            detailsLevel=detailsLevel,
+            detailsLevel=v.pick_details_level(detailsLevel, details_level),
             concurrency=concurrency,
             page_size=page_size,
             cursor=cursor,

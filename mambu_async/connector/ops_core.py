@@ -9,19 +9,21 @@ status >= 400 to the ``MambuError`` tree and decodes JSON with ``_json.loads``. 
 from __future__ import annotations
 
 import asyncio
+import copy
 import logging
 import time
 from abc import abstractmethod
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, Self
 from urllib.parse import quote, urlencode
 
+import attrs
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
 from mambu_async import _json
 from mambu_async._redact import redact_url
 from mambu_async.connector import validation as v
-from mambu_async.connector.base import JSON, MambuConnector
+from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
 from mambu_async.connector.retry import (
     RetryPolicy,
     check_idempotency_key,
@@ -120,6 +122,26 @@ class OperationsCore(MambuConnector):
         self.max_concurrency = max_concurrency
         self.page_size = min(page_size, v.MAX_PAGE_LIMIT)
         self._limiter = asyncio.Semaphore(max_concurrency)
+
+    # ------------------------------------------------------------------ per-call options
+
+    def with_options(self, *, timeout: RequestTimeout | None = None, max_retries: int | None = None) -> Self:
+        """A copy of this connector that shares its transport and its concurrency limit (so the one
+        limit still covers every request), with ``timeout`` and/or ``max_retries`` changed."""
+        clone = copy.copy(self)
+        clone._share_transport()
+        if max_retries is not None:
+            clone.retry_policy = attrs.evolve(self.retry_policy, max_retries=max_retries)
+        if timeout is not None:
+            clone._set_timeout(timeout)
+        return clone
+
+    def _share_transport(self) -> None:
+        """Called on a :meth:`with_options` copy: it must never close what it shares."""
+
+    @abstractmethod
+    def _set_timeout(self, timeout: Any) -> None:
+        """Check ``timeout`` (seconds or an ``httpx.Timeout``) and use it for every later request."""
 
     # ------------------------------------------------------------------ transport seam
 

@@ -101,6 +101,12 @@ class MambuConnectorREST(MambuOperations):
             follow_redirects=False,
         )
 
+    def _share_transport(self) -> None:
+        self._owns_client = False  # the original connector closes the shared client
+
+    def _set_timeout(self, timeout: Any) -> None:
+        self.timeout = self._make_timeout(timeout)
+
     @staticmethod
     def _make_timeout(timeout: Any) -> httpx.Timeout:
         if isinstance(timeout, httpx.Timeout):

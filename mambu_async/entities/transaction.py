@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 import attrs
 
 from mambu_async.connector.base import MambuConnector
+from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import SearchableMixin
 from mambu_async.entities.behaviours.related import RelatedMixin
 from mambu_async.entities.generated.deposit_transactions import *  # noqa: F403  (the value objects and enums)
@@ -262,7 +263,7 @@ class TransactionMixin(RelatedMixin):
         connector: MambuConnector,
         offset: int | None = None,
         limit: int | None = None,
-        details_level: str = "BASIC",
+        details_level: DetailsLevel = "BASIC",
     ) -> list[Self]:
         """``GET /{loans|deposits}/{account_id}/transactions``; ``limit=None`` reads them all."""
         level = cls._check_details_level(details_level)
@@ -351,7 +352,9 @@ class MambuLoanTransaction(TransactionMixin, SearchableMixin):
             )
         return await connector.mambu_loantransaction_adjust(self._entity_id(), notes)
 
-    async def get_account(self, *, details_level: str = "FULL", refresh: bool = False) -> MambuLoan | None:
+    async def get_account(
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
+    ) -> MambuLoan | None:
         """The loan this transaction belongs to."""
         from mambu_async.entities.loan import MambuLoan
 
@@ -378,7 +381,9 @@ class MambuDepositTransaction(DepositTransaction, TransactionMixin, SearchableMi
         extra = {("bookingDate" if k == "booking_date" else k): v for k, v in fields.items()}
         return await connector.mambu_deposittransaction_adjust(self._entity_id(), notes, **extra)
 
-    async def get_account(self, *, details_level: str = "FULL", refresh: bool = False) -> MambuDeposit | None:
+    async def get_account(
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
+    ) -> MambuDeposit | None:
         """The deposit account this transaction belongs to."""
         from mambu_async.entities.deposit import MambuDeposit
 

@@ -212,6 +212,15 @@ class _Builder:
         )
         self.fake.create(
             "customfieldsets",
+            {"id": "_References", "name": "References", "availableFor": "CLIENT", "usage": "GROUPED"},
+        )
+        for field_id, name in (("name", "Name"), ("phone", "Phone")):
+            self.fake.create(
+                "customfields",
+                {"id": field_id, "customFieldSetId": "_References", "type": "FREE_TEXT", "name": name},
+            )
+        self.fake.create(
+            "customfieldsets",
             {"id": "_Loan_Info", "name": "Loan info", "availableFor": "LOAN_ACCOUNT", "usage": "SINGLE"},
         )
         self.fake.create(
@@ -276,6 +285,12 @@ class _Builder:
             "idDocuments": [],
             "_Personal_Info": {"nickname": first[:3], "riskScore": str(self.rng.randrange(1, 100))},
         }
+        if i % 2 == 0:  # every other client names two references (a GROUPED set: rows with "_index")
+            record["_References"] = [
+                {"_index": str(row), "name": f"{_FIRST[(i + row + 1) % len(_FIRST)]} Reference",
+                 "phone": f"+351 21 {i % 1000:03d} {row:04d}"}
+                for row in range(2)
+            ]
         return self.fake.store["clients"].put(record)
 
     def group(self, i: int, clients: list[Record], branch_key: str) -> Record:
