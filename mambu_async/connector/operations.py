@@ -35,6 +35,7 @@ from mambu_async.connector.base import JSON, EntityStream, PageInfo
 from mambu_async.connector.ops_core import header, query_params
 from mambu_async.connector.ops_documents import DocumentOperations
 from mambu_async.connector.ops_reads import ReadOperations
+from mambu_async.connector.ops_tenant import TenantOperations
 from mambu_async.connector.ops_transactions import TransactionOperations
 from mambu_async.connector.ops_writes import WriteOperations
 from mambu_async.connector.wire import ApiRequest, ApiResponse
@@ -93,7 +94,9 @@ class DeferredPage:
         return self._records
 
 
-class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, TransactionOperations):
+class MambuOperations(
+    ReadOperations, WriteOperations, DocumentOperations, TransactionOperations, TenantOperations
+):
     """The shared implementation of every connector operation over :meth:`_send`.
 
     Subclasses implement ``_send`` (one attempt, no retries, no error mapping: return whatever status

@@ -34,6 +34,7 @@ import attrs
 
 from mambu_async.testing.banking.common import banking
 from mambu_async.testing.banking.schedule import ZERO, LoanTerms, add_period, iter_installments
+from mambu_async.testing.tenant_records import seed_tenant_records
 
 if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
@@ -149,6 +150,7 @@ def _build(
         for i in range(deposits)
     ]
     banking(fake).aged_on = fake.clock.today()
+    seed_tenant_records(fake)
     return DemoTenant(
         branches=tuple(b["id"] for b in branch_records),
         users=tuple(u["id"] for u in user_records),

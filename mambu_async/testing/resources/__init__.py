@@ -4,7 +4,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mambu_async.testing.resources import comments, customfields, documents, entities, transactions
+from mambu_async.testing.resources import (
+    accounting,
+    cards,
+    comments,
+    communications,
+    credit_arrangements,
+    customfields,
+    documents,
+    entities,
+    index_rates,
+    organization,
+    product_actions,
+    transactions,
+)
 
 if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
@@ -14,3 +27,6 @@ def install(fake: FakeMambu) -> None:
     """Register every core entity kind and route on ``fake``."""
     for module in (entities, transactions, customfields, comments, documents):
         module.install(fake)
+    for extra in (organization, credit_arrangements, accounting, index_rates, communications, cards):
+        extra.install(fake)
+    product_actions.install(fake)

@@ -1,0 +1,145 @@
+"""Tenant-wide reads a bulk extractor needs and the few writes that go with them: the organisation,
+installments across loans, credit arrangement accounts, index rates, communication messages, deposit
+cards and authorization holds, an edited loan schedule and the deposit product batch update.
+
+Lists whose endpoint is a plain ``GET /{prefix}`` (GL accounts, credit arrangements, holidays, index rate
+sources) and ``:search`` endpoints with Mambu's usual body (GL journal entries, the interest accrual
+breakdown, credit arrangements) go through ``mambu_get_all`` / ``mambu_search`` / ``mambu_iterate``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mambu_async import _json
+from mambu_async.connector import validation as v
+from mambu_async.connector.base import JSON
+from mambu_async.connector.ops_core import OperationsCore, esc, query_params
+from mambu_async.connector.wire import ApiRequest
+
+__all__ = ["TenantOperations"]
+
+HOLD_STATUSES = ("PENDING", "REVERSED", "SETTLED", "EXPIRED")
+BATCH_ACTIONS = ("UPDATE_INTEREST_SETTINGS",)
+
+
+class TenantOperations(OperationsCore):
+    """The tenant-wide operations over :meth:`_send`."""
+
+    async def _pages(
+        self,
+        method: str,
+        path: str,
+        params: tuple[tuple[str, str], ...],
+        offset: int | None,
+        limit: int | None,
+        body: bytes | None = None,
+    ) -> list[JSON]:
+        """Every record from ``offset`` up to ``limit`` (``None``: all), a page of ``page_size`` at a time,
+        until a short page."""
+        v.check_offset_limit(offset, limit)
+        out: list[JSON] = []
+        start = offset or 0
+        while limit is None or len(out) < limit:
+            size = self.page_size if limit is None else min(self.page_size, limit - len(out))
+            request = ApiRequest(
+                method,
+                path,
+                params + query_params(("offset", start), ("limit", size)),
+                body=body,
+            )
+            page = await self._call_list(request)
+            out.extend(page)
+            if len(page) < size:
+                break
+            start += size
+        return out
+
+    async def mambu_get_organization(self) -> JSON:
+        """``GET /setup/organization``."""
+        return await self._call_object(ApiRequest("GET", "/setup/organization"))
+
+    async def mambu_get_nonworkingdays(self) -> JSON:
+        """``GET /organization/holidays/nonworkingdays``."""
+        return await self._call_object(ApiRequest("GET", "/organization/holidays/nonworkingdays"))
+
+    async def mambu_get_installments(
+        self,
+        dueFrom: Any,
+        dueTo: Any,
+        filters: dict[str, Any] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        paginationDetails: str = "OFF",
+    ) -> list[JSON]:
+        """``GET /installments?dueFrom=&dueTo=`` (dates), with ``productTypeKey``/``accountState``/
+        ``installmentState`` filters."""
+        start, end = v.check_date(dueFrom, "dueFrom"), v.check_date(dueTo, "dueTo")
+        if start is None or end is None:
+            raise v.fail("dueFrom and dueTo are required")
+        extra = v.render_filters(filters)
+        v.check_query_names(extra)
+        v.check_choice(paginationDetails, "paginationDetails", v.PAGINATION_DETAILS)
+        params = query_params(
+            ("paginationDetails", paginationDetails), ("dueFrom", start), ("dueTo", end), *extra.items()
+        )
+        return await self._pages("GET", "/installments", params, offset, limit)
+
+    async def mambu_creditarrangement_getAccounts(self, creditarrangementid: str) -> JSON:
+        """``GET /creditarrangements/{id}/accounts``."""
+        path = f"/creditarrangements/{esc(creditarrangementid, 'creditarrangementid')}/accounts"
+        return await self._call_object(ApiRequest("GET", path))
+
+    async def mambu_get_index_rates(
+        self, indexratesourceid: str, offset: int | None = None, limit: int | None = None
+    ) -> list[JSON]:
+        """``GET /indexratesources/{id}/indexrates``."""
+        path = f"/indexratesources/{esc(indexratesourceid, 'indexratesourceid')}/indexrates"
+        return await self._pages("GET", path, (), offset, limit)
+
+    async def mambu_search_communications(
+        self,
+        filterCriteria: list[dict[str, Any]] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        detailsLevel: str = "BASIC",
+    ) -> list[JSON]:
+        """``POST /communications/messages:search`` with the criteria array as the body."""
+        criteria = v.check_filter_criteria(filterCriteria) or []
+        level = v.check_choice(detailsLevel, "detailsLevel", v.DETAILS_LEVELS)
+        params = query_params(("detailsLevel", level))
+        return await self._pages(
+            "POST", "/communications/messages:search", params, offset, limit, _json.dumps(criteria)
+        )
+
+    async def mambu_get_cards(self, depositid: str) -> list[JSON]:
+        """``GET /deposits/{id}/cards`` (the endpoint takes no paging parameters)."""
+        return await self._call_list(ApiRequest("GET", f"/deposits/{esc(depositid, 'depositid')}/cards"))
+
+    async def mambu_get_authorization_holds(
+        self,
+        depositid: str,
+        status: str | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> list[JSON]:
+        """``GET /deposits/{id}/authorizationholds?status=`` (no ``detailsLevel``: Mambu takes none)."""
+        chosen = None if status is None else v.check_choice(status, "status", HOLD_STATUSES)
+        path = f"/deposits/{esc(depositid, 'depositid')}/authorizationholds"
+        return await self._pages("GET", path, query_params(("status", chosen)), offset, limit)
+
+    async def mambu_loanaccount_updateSchedule(self, loanid: str, installments: list[dict[str, Any]]) -> JSON:
+        """``PUT /loans/{loanid}/schedule`` with the edited installments (an array)."""
+        if not isinstance(installments, list) or not all(isinstance(i, dict) for i in installments):
+            raise v.fail("installments must be a list of installment dictionaries")
+        body = [v.check_body(item, f"installments[{index}]") for index, item in enumerate(installments)]
+        path = f"/loans/{esc(loanid, 'loanid')}/schedule"
+        return await self._call_object(ApiRequest("PUT", path, body=_json.dumps(body)))
+
+    async def mambu_depositproduct_batchUpdate(
+        self, productid: str, action: str = "UPDATE_INTEREST_SETTINGS", *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /depositproducts/{productid}:batchUpdate``: 202 ``{"state": "QUEUED"}``."""
+        checked = v.check_choice(action, "action", BATCH_ACTIONS)
+        path = f"/depositproducts/{esc(productid, 'productid')}:batchUpdate"
+        return await self._post(path, {"action": checked}, idempotency_key)
