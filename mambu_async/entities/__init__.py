@@ -13,6 +13,11 @@ from mambu_async._lazy import lazy_exports
 from mambu_async.entities import behaviours as _behaviours  # noqa: F401
 
 if TYPE_CHECKING:
+    from mambu_async.entities.accounting import (
+        MambuGLAccount,
+        MambuGLJournalEntry,
+        MambuInterestAccrualBreakdown,
+    )
     from mambu_async.entities.base import (
         EntityIterator,
         MambuBasicDetailsError,
@@ -22,9 +27,12 @@ if TYPE_CHECKING:
     )
     from mambu_async.entities.behaviours import clear_related_cache
     from mambu_async.entities.branch import MambuBranch
+    from mambu_async.entities.card import MambuAuthorizationHold, MambuCard
     from mambu_async.entities.centre import MambuCentre
     from mambu_async.entities.client import MambuClient
     from mambu_async.entities.comment import MambuComment
+    from mambu_async.entities.communication import MambuCommunicationMessage
+    from mambu_async.entities.credit_arrangement import MambuCreditArrangement
     from mambu_async.entities.custom_field_sets import MambuCustomFieldSet
     from mambu_async.entities.custom_fields import MambuCustomField
     from mambu_async.entities.custom_values import CustomFields
@@ -32,9 +40,11 @@ if TYPE_CHECKING:
     from mambu_async.entities.deposit_product import MambuDepositProduct
     from mambu_async.entities.document import MambuDocument
     from mambu_async.entities.group import MambuGroup
+    from mambu_async.entities.index_rate import MambuIndexRate, MambuIndexRateSource
     from mambu_async.entities.installment import MambuInstallment
     from mambu_async.entities.loan import MambuLoan
     from mambu_async.entities.model import MambuModel
+    from mambu_async.entities.organization import MambuHoliday, MambuOrganization
     from mambu_async.entities.product import MambuLoanProduct
     from mambu_async.entities.role import MambuRole
     from mambu_async.entities.search import Criterion, F, Sort, asc, desc
@@ -50,11 +60,15 @@ else:
             "CustomFields": "mambu_async.entities.custom_values",
             "EntityIterator": "mambu_async.entities.base",
             "F": "mambu_async.entities.search",
+            "MambuAuthorizationHold": "mambu_async.entities.card",
             "MambuBasicDetailsError": "mambu_async.entities.base",
             "MambuBranch": "mambu_async.entities.branch",
+            "MambuCard": "mambu_async.entities.card",
             "MambuCentre": "mambu_async.entities.centre",
             "MambuClient": "mambu_async.entities.client",
             "MambuComment": "mambu_async.entities.comment",
+            "MambuCommunicationMessage": "mambu_async.entities.communication",
+            "MambuCreditArrangement": "mambu_async.entities.credit_arrangement",
             "MambuCustomField": "mambu_async.entities.custom_fields",
             "MambuCustomFieldSet": "mambu_async.entities.custom_field_sets",
             "MambuDeposit": "mambu_async.entities.deposit",
@@ -63,12 +77,19 @@ else:
             "MambuDocument": "mambu_async.entities.document",
             "MambuEntity": "mambu_async.entities.base",
             "MambuFieldError": "mambu_async.entities.serde",
+            "MambuGLAccount": "mambu_async.entities.accounting",
+            "MambuGLJournalEntry": "mambu_async.entities.accounting",
             "MambuGroup": "mambu_async.entities.group",
+            "MambuHoliday": "mambu_async.entities.organization",
+            "MambuIndexRate": "mambu_async.entities.index_rate",
+            "MambuIndexRateSource": "mambu_async.entities.index_rate",
             "MambuInstallment": "mambu_async.entities.installment",
+            "MambuInterestAccrualBreakdown": "mambu_async.entities.accounting",
             "MambuLoan": "mambu_async.entities.loan",
             "MambuLoanProduct": "mambu_async.entities.product",
             "MambuLoanTransaction": "mambu_async.entities.transaction",
             "MambuModel": "mambu_async.entities.model",
+            "MambuOrganization": "mambu_async.entities.organization",
             "MambuRole": "mambu_async.entities.role",
             "MambuTask": "mambu_async.entities.task",
             "MambuUser": "mambu_async.entities.user",
@@ -89,11 +110,15 @@ __all__ = [
     "CustomFields",
     "EntityIterator",
     "F",
+    "MambuAuthorizationHold",
     "MambuBasicDetailsError",
     "MambuBranch",
+    "MambuCard",
     "MambuCentre",
     "MambuClient",
     "MambuComment",
+    "MambuCommunicationMessage",
+    "MambuCreditArrangement",
     "MambuCustomField",
     "MambuCustomFieldSet",
     "MambuDeposit",
@@ -102,12 +127,19 @@ __all__ = [
     "MambuDocument",
     "MambuEntity",
     "MambuFieldError",
+    "MambuGLAccount",
+    "MambuGLJournalEntry",
     "MambuGroup",
+    "MambuHoliday",
+    "MambuIndexRate",
+    "MambuIndexRateSource",
     "MambuInstallment",
+    "MambuInterestAccrualBreakdown",
     "MambuLoan",
     "MambuLoanProduct",
     "MambuLoanTransaction",
     "MambuModel",
+    "MambuOrganization",
     "MambuRole",
     "MambuTask",
     "MambuUser",

@@ -16,7 +16,11 @@ D = Decimal
 
 @pytest.fixture
 def seeded(mambu_fake: FakeMambu) -> FakeMambu:
-    fake = mambu_fake
+    return seed_small_tenant(mambu_fake)
+
+
+def seed_small_tenant(fake: FakeMambu) -> FakeMambu:
+    """Two clients, two loans (3 installments each), two deposits, and the tenant-wide records."""
     fake.create("clients", {"id": "C1", "firstName": "Ana", "lastName": "Lopez", "emailAddress": "a@x.org"})
     fake.create("clients", {"id": "C2", "firstName": "Bob", "lastName": "Brown"})
     fake.create(
