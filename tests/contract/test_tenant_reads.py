@@ -294,3 +294,56 @@ async def test_deposit_product_batch_update(mambu_connector: Any, seeded: FakeMa
         await c.mambu_depositproduct_batchUpdate("NOPE")
     with pytest.raises(MambuValidationError):
         await c.mambu_depositproduct_batchUpdate("DP1", "CLOSE_ALL")
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "total"),
+    [
+        ("/installments", [("dueFrom", "2024-01-01"), ("dueTo", "2024-12-31")], 6),
+        ("/organization/holidays/general", [], 3),
+        ("/creditarrangements", [], 1),
+        ("/glaccounts", [("type", "INCOME")], 1),
+        ("/indexratesources/EURIBOR/indexrates", [], 3),
+        ("/deposits/D1/authorizationholds", [], 1),
+        ("/deposits/D1/cards", [], 1),
+    ],
+)
+async def test_lists_send_mambus_paging_headers(
+    raw: Any, seeded: FakeMambu, path: str, params: list[tuple[str, str]], total: int
+) -> None:
+    paged = [*params, ("offset", "1"), ("limit", "1"), ("paginationDetails", "ON")]
+    status, headers, body = await raw("GET", path, params=paged)
+    assert status == 200, body
+    assert (headers["items-offset"], headers["items-limit"], headers["items-total"]) == ("1", "1", str(total))
+    assert len(body) == min(1, total - 1)
+    status, _, body = await raw("GET", path, params=[*params, ("limit", "1001")])
+    assert status == 400 and body["errors"][0]["errorReason"] == "OUT_OF_BOUNDS_PAGINATION_LIMIT_VALUE"
+
+
+@pytest.mark.parametrize(
+    ("path", "reason"),
+    [
+        ("/creditarrangements/NOPE", "INVALID_CREDIT_ARRANGEMENT_ID"),
+        ("/glaccounts/NOPE", "INVALID_GL_ACCOUNT_ID"),
+        ("/indexratesources/NOPE", "INVALID_INDEX_RATE_SOURCE_ID"),
+        ("/deposits/NOPE/authorizationholds", "INVALID_DEPOSIT_ACCOUNT_ID"),
+        ("/communications/messages/NOPE", "MESSAGE_NOT_FOUND"),
+    ],
+)
+async def test_unknown_ids_answer_mambus_404(raw: Any, seeded: FakeMambu, path: str, reason: str) -> None:
+    status, _, body = await raw("GET", path)
+    assert status == 404 and body["errors"][0]["errorReason"] == reason
+    assert isinstance(body["errors"][0]["errorCode"], int)
+
+
+async def test_search_bodies_are_checked(raw: Any, seeded: FakeMambu) -> None:
+    status, _, body = await raw("POST", "/communications/messages:search", json={"filterCriteria": []})
+    assert status == 400 and body["errors"][0]["errorReason"] == "INVALID_PARAMETERS"
+    status, _, body = await raw(
+        "POST",
+        "/gljournalentries:search",
+        json={"filterCriteria": [{"field": "amount", "operator": "ON", "value": "1"}]},
+    )
+    assert status == 400
+    status, _, body = await raw("POST", "/depositproducts/DP1:batchUpdate", json={"action": "NOPE"})
+    assert status == 400 and body["errors"][0]["errorReason"] == "INVALID_PARAMETERS"

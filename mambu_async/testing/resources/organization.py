@@ -50,7 +50,7 @@ def tenant_timezone(fake: FakeMambu) -> str:
 
 
 def organization(fake: FakeMambu) -> Record:
-    """The organisation details (stored on first use; ``fake.create`` of nothing else is needed)."""
+    """The organisation details, stored on first use; ``timeZoneID`` is always :func:`tenant_timezone`."""
     stored = fake.store[ORGANIZATION].values()
     if stored:
         record = dict(stored[0])
@@ -108,7 +108,8 @@ def _check_holiday(fake: FakeMambu, new: Record, old: Record | None) -> None:
 def holiday_kind() -> EntityKind:
     """General holidays: ``GET /organization/holidays/general`` and ``.../{holidayIdentifier}``.
 
-    [INFERRED] listed by date, oldest first; ``isAnnuallyRecurring`` defaults to false.
+    [INFERRED] listed by date, oldest first; ``isAnnuallyRecurring`` defaults to false; an unknown
+    identifier is 404 ``INVALID_HOLIDAY_SETUP`` (Mambu's RestError names no holiday-not-found reason).
     """
     return EntityKind(
         name="holidays",
