@@ -201,6 +201,63 @@ class MambuConnectorWriter(ABC):
         """``PUT /loans/{loanid}/schedule`` with the edited installments; answers the schedule."""
 
     @abstractmethod
+    async def mambu_creditarrangement_addAccount(
+        self,
+        creditarrangementid: str,
+        accountId: str,
+        accountType: str,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /creditarrangements/{id}:addAccount`` ``{accountId, accountType}`` (LOAN or DEPOSIT)."""
+
+    @abstractmethod
+    async def mambu_creditarrangement_removeAccount(
+        self,
+        creditarrangementid: str,
+        accountId: str,
+        accountType: str,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /creditarrangements/{id}:removeAccount`` ``{accountId, accountType}``."""
+
+    @abstractmethod
+    async def mambu_create_card(
+        self, depositid: str, referenceToken: str, *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /deposits/{id}/cards`` ``{"referenceToken": ...}``: the card reference."""
+
+    @abstractmethod
+    async def mambu_delete_card(self, depositid: str, referenceToken: str) -> JSON:
+        """``DELETE /deposits/{id}/cards/{referenceToken}``."""
+
+    @abstractmethod
+    async def mambu_create_authorization_hold(
+        self, cardReferenceToken: str, hold: dict[str, Any], *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /cards/{token}/authorizationholds`` (``externalReferenceId``, ``amount``, ``advice``...)."""
+
+    @abstractmethod
+    async def mambu_reverse_authorization_hold(
+        self, cardReferenceToken: str, externalReferenceId: str
+    ) -> JSON:
+        """``DELETE /cards/{token}/authorizationholds/{externalReferenceId}``: the hold is reversed."""
+
+    @abstractmethod
+    async def mambu_adjust_authorization_hold(
+        self,
+        cardReferenceToken: str,
+        externalReferenceId: str,
+        action: str,
+        amount: Any,
+        currencyCode: str | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /cards/{token}/authorizationholds/{externalReferenceId}:increase`` or ``:decrease``."""
+
+    @abstractmethod
     async def mambu_depositproduct_batchUpdate(
         self, productid: str, action: str = "UPDATE_INTEREST_SETTINGS", *, idempotency_key: str | None = None
     ) -> JSON:

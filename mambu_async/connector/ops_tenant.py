@@ -1,6 +1,7 @@
-"""Tenant-wide reads a bulk extractor needs and the few writes that go with them: the organisation,
-installments across loans, credit arrangement accounts, index rates, communication messages, deposit
-cards and authorization holds, an edited loan schedule and the deposit product batch update.
+"""Tenant-wide reads a bulk extractor needs and the writes of the same families: the organisation,
+installments across loans, credit arrangement accounts (read, add, remove), index rates, communication
+messages, deposit cards and authorization holds (read, create, delete/reverse, increase, decrease), an
+edited loan schedule and the deposit product batch update.
 
 Lists whose endpoint is a plain ``GET /{prefix}`` (GL accounts, credit arrangements, holidays, index rate
 sources) and ``:search`` endpoints with Mambu's usual body (GL journal entries, the interest accrual
@@ -21,6 +22,8 @@ __all__ = ["TenantOperations"]
 
 HOLD_STATUSES = ("PENDING", "REVERSED", "SETTLED", "EXPIRED")
 BATCH_ACTIONS = ("UPDATE_INTEREST_SETTINGS",)
+ACCOUNT_TYPES = ("LOAN", "DEPOSIT")
+HOLD_ADJUSTMENTS = ("increase", "decrease")
 
 
 class TenantOperations(OperationsCore):
@@ -143,3 +146,89 @@ class TenantOperations(OperationsCore):
         checked = v.check_choice(action, "action", BATCH_ACTIONS)
         path = f"/depositproducts/{esc(productid, 'productid')}:batchUpdate"
         return await self._post(path, {"action": checked}, idempotency_key)
+
+    async def _arrangement_account(
+        self, action: str, creditarrangementid: str, accountId: str, accountType: str, key: str | None
+    ) -> JSON:
+        path = f"/creditarrangements/{esc(creditarrangementid, 'creditarrangementid')}:{action}"
+        body = {
+            "accountId": v.require_id(accountId, "accountId"),
+            "accountType": v.check_choice(accountType, "accountType", ACCOUNT_TYPES),
+        }
+        return await self._post(path, body, key)
+
+    async def mambu_creditarrangement_addAccount(
+        self,
+        creditarrangementid: str,
+        accountId: str,
+        accountType: str,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /creditarrangements/{id}:addAccount``."""
+        return await self._arrangement_account(
+            "addAccount", creditarrangementid, accountId, accountType, idempotency_key
+        )
+
+    async def mambu_creditarrangement_removeAccount(
+        self,
+        creditarrangementid: str,
+        accountId: str,
+        accountType: str,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /creditarrangements/{id}:removeAccount``."""
+        return await self._arrangement_account(
+            "removeAccount", creditarrangementid, accountId, accountType, idempotency_key
+        )
+
+    async def mambu_create_card(
+        self, depositid: str, referenceToken: str, *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /deposits/{id}/cards``."""
+        token = v.require_id(referenceToken, "referenceToken")
+        path = f"/deposits/{esc(depositid, 'depositid')}/cards"
+        return await self._post(path, {"referenceToken": token}, idempotency_key)
+
+    async def mambu_delete_card(self, depositid: str, referenceToken: str) -> JSON:
+        """``DELETE /deposits/{id}/cards/{referenceToken}``."""
+        path = f"/deposits/{esc(depositid, 'depositid')}/cards/{esc(referenceToken, 'referenceToken')}"
+        return await self._call(ApiRequest("DELETE", path))
+
+    async def mambu_create_authorization_hold(
+        self, cardReferenceToken: str, hold: dict[str, Any], *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /cards/{token}/authorizationholds``."""
+        body = v.check_body(hold, "hold")
+        v.check_amount(body.get("amount"))
+        path = f"/cards/{esc(cardReferenceToken, 'cardReferenceToken')}/authorizationholds"
+        return await self._post(path, body, idempotency_key)
+
+    async def mambu_reverse_authorization_hold(
+        self, cardReferenceToken: str, externalReferenceId: str
+    ) -> JSON:
+        """``DELETE /cards/{token}/authorizationholds/{externalReferenceId}``."""
+        token = esc(cardReferenceToken, "cardReferenceToken")
+        path = f"/cards/{token}/authorizationholds/{esc(externalReferenceId, 'externalReferenceId')}"
+        return await self._call(ApiRequest("DELETE", path))
+
+    async def mambu_adjust_authorization_hold(
+        self,
+        cardReferenceToken: str,
+        externalReferenceId: str,
+        action: str,
+        amount: Any,
+        currencyCode: str | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /cards/{token}/authorizationholds/{externalReferenceId}:increase|:decrease``."""
+        chosen = v.check_choice(action, "action", HOLD_ADJUSTMENTS)
+        reference = v.require_id(externalReferenceId, "externalReferenceId")
+        body: dict[str, Any] = {"externalReferenceId": reference, "amount": v.check_amount(amount)}
+        if currencyCode is not None:
+            body["currencyCode"] = v.check_text(currencyCode, "currencyCode")
+        token = esc(cardReferenceToken, "cardReferenceToken")
+        path = f"/cards/{token}/authorizationholds/{esc(reference, 'externalReferenceId')}:{chosen}"
+        return await self._post(path, body, idempotency_key)

@@ -20,7 +20,9 @@ import attrs
 from mambu_async.connector.base import JSON, MambuConnector
 from mambu_async.entities.base import EntityIterator, FilterCriteria, SortSpec
 from mambu_async.entities.search import Sort
+from mambu_async.entities.serde import to_camel
 from mambu_async.entities.streams import StreamedMixin, paged
+from mambu_async.errors import MambuValidationError
 
 if TYPE_CHECKING:
     from mambu_async.connector.base import PageInfo
@@ -119,6 +121,7 @@ class DepositChildMixin(StreamedMixin):
                     for row in await cls._fetch(connector, deposit_id, chosen, None, None):
                         yield row
                     continue
+
                 async def fetch(offset: int, limit: int, deposit_id: str = deposit_id) -> list[JSON]:
                     return await cls._fetch(connector, deposit_id, chosen, offset, limit)
 
@@ -137,6 +140,17 @@ class MambuCard(DepositChildMixin):
     _sort_by_fields = ()
 
     reference_token: str | None = None
+
+    @classmethod
+    async def create_for(cls, deposit_id: str, reference_token: str, *, connector: MambuConnector) -> Self:
+        """``POST /deposits/{deposit_id}/cards``: attach a card reference to a deposit account."""
+        data = await connector.mambu_create_card(deposit_id, reference_token)
+        return cls._from_response(data, connector, "FULL")
+
+    @classmethod
+    async def delete_for(cls, deposit_id: str, reference_token: str, *, connector: MambuConnector) -> None:
+        """``DELETE /deposits/{deposit_id}/cards/{reference_token}`` (refused while it has holds)."""
+        await connector.mambu_delete_card(deposit_id, reference_token)
 
     @classmethod
     async def _fetch(
@@ -171,6 +185,57 @@ class MambuAuthorizationHold(DepositChildMixin):
     card_acceptor: dict[str, Any] | None = None
     user_transaction_time: str | None = None
     status: AuthorizationHoldStatus | str | None = None
+
+    @classmethod
+    async def create(
+        cls,
+        card_token: str,
+        *,
+        connector: MambuConnector,
+        external_reference_id: str,
+        amount: Decimal | int | str,
+        advice: bool = False,
+        **fields: Any,
+    ) -> Self:
+        """``POST /cards/{card_token}/authorizationholds``: hold ``amount`` on the card's account.
+
+        Further fields (``currency_code``, ``card_acceptor``, ``user_transaction_time``...) are keywords in
+        snake_case or camelCase.
+        """
+        body: dict[str, Any] = {to_camel(k): v for k, v in fields.items()}
+        body.update(externalReferenceId=external_reference_id, amount=amount, advice=advice)
+        data = await connector.mambu_create_authorization_hold(card_token, body)
+        return cls._from_response(data, connector, "FULL")
+
+    def _hold_ref(self) -> tuple[MambuConnector, str, str]:
+        if not self.card_token or not self.external_reference_id:
+            raise MambuValidationError("the hold needs its card_token and external_reference_id")
+        return self._require_connector(), self.card_token, self.external_reference_id
+
+    async def reverse(self) -> Self:
+        """``DELETE /cards/{token}/authorizationholds/{ref}``: release the held amount."""
+        connector, token, reference = self._hold_ref()
+        await connector.mambu_reverse_authorization_hold(token, reference)
+        self.status = AuthorizationHoldStatus.REVERSED
+        return self
+
+    async def increase(self, amount: Decimal | int | str) -> Self:
+        """``:increase`` the held amount (``amount`` then shows the new total)."""
+        connector, token, reference = self._hold_ref()
+        await connector.mambu_adjust_authorization_hold(token, reference, "increase", amount)
+        self.amount = (self.amount or Decimal(0)) + Decimal(amount)
+        return self
+
+    async def decrease(self, amount: Decimal | int | str) -> Self:
+        """``:decrease`` the held amount; down to zero or below, Mambu reverses the hold."""
+        connector, token, reference = self._hold_ref()
+        await connector.mambu_adjust_authorization_hold(token, reference, "decrease", amount)
+        left = (self.amount or Decimal(0)) - Decimal(amount)
+        if left <= 0:
+            self.status = AuthorizationHoldStatus.REVERSED
+        else:
+            self.amount = left
+        return self
 
     @classmethod
     async def _fetch(

@@ -12,12 +12,14 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
 
 import attrs
 
-from mambu_async.entities.base import SearchableMixin
-from mambu_async.errors import MambuResponseError
+from mambu_async.connector.validation import STATE_ACTIONS
+from mambu_async.entities.base import MambuEntity, SearchableMixin, WritableMixin
+from mambu_async.entities.behaviours.states import StateChangeMixin
+from mambu_async.errors import MambuResponseError, MambuValidationError
 
 if TYPE_CHECKING:
     from mambu_async.entities.deposit import MambuDeposit
@@ -46,10 +48,17 @@ class CreditArrangementAccounts:
 
 
 @attrs.define(slots=False, kw_only=True)
-class MambuCreditArrangement(SearchableMixin):
-    """A credit arrangement; ``await arrangement.get_accounts()`` reads the accounts linked to it."""
+class MambuCreditArrangement(WritableMixin, StateChangeMixin, SearchableMixin):
+    """A credit arrangement; ``await arrangement.get_accounts()`` reads the accounts linked to it.
+
+    Writes: ``create()``, ``update()``, ``patch()``, ``delete()``; ``change_state(action, notes)`` (sent as
+    ``{action, actionDetails: {notes}}``) and ``approve()``, ``reject()``, ``withdraw()``, ``close()`` and
+    their undos; ``add_account(loan_or_deposit)`` / ``remove_account(...)``. Required on create:
+    ``amount``, ``holder_type``, ``holder_key``, ``start_date``, ``expire_date``.
+    """
 
     _prefix = "creditarrangements"
+    _state_actions = STATE_ACTIONS["creditarrangements"]
     _sort_by_fields = ("creationDate", "startDate", "expireDate", "amount")
 
     id: str | None = None
@@ -87,3 +96,52 @@ class MambuCreditArrangement(SearchableMixin):
                 MambuDeposit._from_response(r, connector, "FULL") for r in data.get("depositAccounts") or []
             ],
         )
+
+    async def approve(self, notes: str | None = None) -> Self:
+        """PENDING_APPROVAL → APPROVED."""
+        return await self.change_state("APPROVE", notes)
+
+    async def undo_approve(self, notes: str | None = None) -> Self:
+        """APPROVED → PENDING_APPROVAL."""
+        return await self.change_state("UNDO_APPROVE", notes)
+
+    async def reject(self, notes: str | None = None) -> Self:
+        """PENDING_APPROVAL → CLOSED (sub-state REJECTED)."""
+        return await self.change_state("REJECT", notes)
+
+    async def withdraw(self, notes: str | None = None) -> Self:
+        """PENDING_APPROVAL or APPROVED → CLOSED (sub-state WITHDRAWN)."""
+        return await self.change_state("WITHDRAW", notes)
+
+    async def close(self, notes: str | None = None) -> Self:
+        """APPROVED or ACTIVE → CLOSED (its accounts closed first)."""
+        return await self.change_state("CLOSE", notes)
+
+    async def add_account(self, account: MambuEntity) -> Self:
+        """``:addAccount`` with a ``MambuLoan`` or ``MambuDeposit``; the arrangement reflects the result."""
+        connector = self._require_connector()
+        account_id, account_type = _account_ref(account)
+        data = await connector.mambu_creditarrangement_addAccount(self._entity_id(), account_id, account_type)
+        await self._after_write(data)
+        return self
+
+    async def remove_account(self, account: MambuEntity) -> Self:
+        """``:removeAccount`` with a ``MambuLoan`` or ``MambuDeposit`` on this arrangement."""
+        connector = self._require_connector()
+        account_id, account_type = _account_ref(account)
+        data = await connector.mambu_creditarrangement_removeAccount(
+            self._entity_id(), account_id, account_type
+        )
+        await self._after_write(data)
+        return self
+
+
+def _account_ref(account: MambuEntity) -> tuple[str, str]:
+    from mambu_async.entities.deposit import MambuDeposit
+    from mambu_async.entities.loan import MambuLoan
+
+    if isinstance(account, MambuLoan):
+        return account._entity_id(), "LOAN"
+    if isinstance(account, MambuDeposit):
+        return account._entity_id(), "DEPOSIT"
+    raise MambuValidationError(f"a credit arrangement holds loans and deposits, not {type(account).__name__}")

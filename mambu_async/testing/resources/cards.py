@@ -12,12 +12,14 @@ card belongs to beside it (never rendered), and a hold belongs to the account of
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from mambu_async.testing import query
-from mambu_async.testing.apierror import bad_request
+from mambu_async.testing.apierror import bad_request, not_found
 from mambu_async.testing.kinds import EntityKind
-from mambu_async.testing.messages import FakeRequest, FakeResponse, list_response
+from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response, list_response, no_content
 from mambu_async.testing.store import Record
 
 if TYPE_CHECKING:
@@ -113,9 +115,154 @@ def _holds(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     return list_response(rows, offset=page.offset, limit=page.limit, total=len(found), details=page.details)
 
 
+# -- writes (seed 001 "Cards"; deposit_accounts.json createCard/deleteCard) --------------------------
+
+
+def _create_card(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /deposits/{id}/cards`` ``{"referenceToken": ...}``: 201 with the card."""
+    query.check_params(request, set())
+    account = fake.require("deposits", request.path_params["id"])
+    body = request.json_object()
+    unknown = sorted(set(body) - {"referenceToken"})
+    if unknown:
+        raise bad_request("INVALID_PARAMETERS", f"Unknown properties: {', '.join(unknown)}")
+    fake.create("cards", {"referenceToken": body.get("referenceToken"), "accountKey": account["encodedKey"]})
+    return json_response(201, {"referenceToken": body["referenceToken"]})
+
+
+def _delete_card(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``DELETE /deposits/{id}/cards/{token}``: 204; refused while the card has holds [INFERRED: any hold
+    counts, as Mambu's reason names "associated holds or transactions"]."""
+    query.check_params(request, set())
+    account = fake.require("deposits", request.path_params["id"])
+    card = _card_of(fake, request.path_params["token"])
+    if card is None or card.get("accountKey") != account["encodedKey"]:
+        raise not_found(
+            "CARD_REFERENCE_NOT_FOUND", f"No card {request.path_params['token']!r} on this account"
+        )
+    if fake.store["authorizationholds"].find(lambda h: h.get("cardToken") == card["referenceToken"]):
+        raise bad_request(
+            "CARD_REFERENCE_HAS_ASSOCIATED_HOLDS_OR_TRANSACTIONS", "The card has authorization holds"
+        )
+    fake.store["cards"].remove(card["encodedKey"])
+    return no_content()
+
+
+def _require_card(fake: FakeMambu, token: str) -> Record:
+    card = _card_of(fake, token)
+    if card is None:
+        raise not_found("CARD_REFERENCE_NOT_FOUND", f"No card with reference token {token!r}")
+    return card
+
+
+def _require_hold(fake: FakeMambu, token: str, reference: str) -> Record:
+    _require_card(fake, token)
+    found = fake.store["authorizationholds"].find(
+        lambda h: h.get("cardToken") == token and h.get("externalReferenceId") == reference
+    )
+    if not found:
+        raise not_found(
+            "AUTHORIZATION_HOLD_NOT_FOUND", f"No authorization hold {reference!r} on card {token!r}"
+        )
+    return dict(found[0])
+
+
+def _hold_account(fake: FakeMambu, hold: Record, delta: Decimal) -> None:
+    """Move ``delta`` into the account's ``holdBalance`` (out of ``availableBalance``)."""
+    card = _require_card(fake, str(hold.get("cardToken")))
+    account = dict(fake.store["deposits"].get(str(card["accountKey"])) or {})
+    balances = dict(account.get("balances") or {})
+    held = query.as_decimal(balances.get("holdBalance")) or Decimal(0)
+    available = query.as_decimal(balances.get("availableBalance")) or Decimal(0)
+    balances["holdBalance"] = held + delta
+    balances["availableBalance"] = available - delta
+    account["balances"] = balances
+    fake.store["deposits"].put(account)
+
+
+def _amount(body: Record, name: str = "amount") -> Decimal:
+    value = query.as_decimal(body.get(name))
+    if value is None or value <= 0:
+        raise bad_request("INVALID_PARAMETERS", f"{name} must be a number more than 0")
+    return value
+
+
+def _create_hold(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /cards/{token}/authorizationholds``: 201 with the hold; its amount is held on the account.
+
+    [INFERRED] A hold without ``advice`` must fit the account's ``availableBalance``
+    (``INSUFFICIENT_BALANCE``); a second hold with the same ``externalReferenceId`` on the card is
+    ``DUPLICATE_AUTHORIZATION_HOLD``.
+    """
+    query.check_params(request, set())
+    token = request.path_params["token"]
+    card = _require_card(fake, token)
+    body = request.json_object()
+    reference = body.get("externalReferenceId")
+    if not isinstance(reference, str) or not reference:
+        raise bad_request("INVALID_PARAMETERS", "externalReferenceId is required")
+    amount = _amount(body)
+    if fake.store["authorizationholds"].find(
+        lambda h: h.get("cardToken") == token and h.get("externalReferenceId") == reference
+    ):
+        raise bad_request("DUPLICATE_AUTHORIZATION_HOLD", f"Hold {reference!r} exists on this card")
+    account = fake.store["deposits"].get(str(card["accountKey"])) or {}
+    available = query.as_decimal((account.get("balances") or {}).get("availableBalance")) or Decimal(0)
+    if not body.get("advice") and amount > available:
+        raise bad_request("INSUFFICIENT_BALANCE", "The hold is more than the available balance")
+    record = {k: v for k, v in body.items() if k not in ("cardToken", "status", "encodedKey")}
+    record.update(cardToken=token, amount=amount)
+    hold = fake.create("authorizationholds", record)
+    _hold_account(fake, hold, amount)
+    return json_response(201, query.render(fake.kinds["authorizationholds"], hold, "FULL"))
+
+
+def _pending(hold: Record) -> None:
+    if hold.get("status") != "PENDING":
+        raise bad_request(
+            "INVALID_AUTHORIZATION_HOLD_STATE", f"The hold is {hold.get('status')}, not PENDING"
+        )
+
+
+def _reverse_hold(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``DELETE /cards/{token}/authorizationholds/{reference}``: the hold is REVERSED, its amount released."""
+    query.check_params(request, set())
+    hold = _require_hold(fake, request.path_params["token"], request.path_params["reference"])
+    _pending(hold)
+    _hold_account(fake, hold, -(query.as_decimal(hold.get("amount")) or Decimal(0)))
+    fake.store["authorizationholds"].put({**hold, "status": "REVERSED"})
+    return no_content()
+
+
+def _adjust_hold(sign: int) -> Callable[[FakeMambu, FakeRequest], FakeResponse]:
+    def adjust(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+        """``:increase`` / ``:decrease`` (``AuthorizationHoldAmountAdjustmentRequest``): 204. A decrease to
+        zero or below reverses the hold (seed 001)."""
+        query.check_params(request, set())
+        hold = _require_hold(fake, request.path_params["token"], request.path_params["reference"])
+        _pending(hold)
+        amount = _amount(request.json_object())
+        current = query.as_decimal(hold.get("amount")) or Decimal(0)
+        if sign < 0 and amount >= current:
+            _hold_account(fake, hold, -current)
+            fake.store["authorizationholds"].put({**hold, "status": "REVERSED"})
+            return no_content()
+        _hold_account(fake, hold, sign * amount)
+        fake.store["authorizationholds"].put({**hold, "amount": current + sign * amount})
+        return no_content()
+
+    return adjust
+
+
 def install(fake: FakeMambu) -> None:
     """Register the card and authorization hold kinds and their read routes."""
     fake.add_kind(card_kind())
     fake.add_kind(hold_kind())
     fake.router.add("GET", "/deposits/{id}/cards", _cards)
     fake.router.add("GET", "/deposits/{id}/authorizationholds", _holds)
+    fake.router.add("POST", "/deposits/{id}/cards", _create_card)
+    fake.router.add("DELETE", "/deposits/{id}/cards/{token}", _delete_card)
+    fake.router.add("POST", "/cards/{token}/authorizationholds", _create_hold)
+    fake.router.add("DELETE", "/cards/{token}/authorizationholds/{reference}", _reverse_hold)
+    fake.router.add("POST", "/cards/{token}/authorizationholds/{reference}:increase", _adjust_hold(1))
+    fake.router.add("POST", "/cards/{token}/authorizationholds/{reference}:decrease", _adjust_hold(-1))

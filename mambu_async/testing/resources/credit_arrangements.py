@@ -18,7 +18,13 @@ from mambu_async.testing import query
 from mambu_async.testing.apierror import bad_request
 from mambu_async.testing.kinds import EntityKind, Field
 from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response
-from mambu_async.testing.resources.crud import list_records, search_records
+from mambu_async.testing.resources.crud import (
+    create_record,
+    list_records,
+    register_crud,
+    replace_record,
+    search_records,
+)
 from mambu_async.testing.store import Record
 
 if TYPE_CHECKING:
@@ -128,6 +134,148 @@ def _accounts(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     )
 
 
+# -- writes (seed 001: create, PUT, PATCH, DELETE, :changeState; add/remove accounts) ---------------
+
+#: action → (states it applies in, state after, subState after). [INFERRED] api-semantics §7.4: the seed
+#: shows only APPROVE; the undo actions return to the state before (PENDING_APPROVAL, or APPROVED/ACTIVE).
+TRANSITIONS: dict[str, tuple[tuple[str, ...], str, str | None]] = {
+    "APPROVE": (("PENDING_APPROVAL",), "APPROVED", None),
+    "UNDO_APPROVE": (("APPROVED",), "PENDING_APPROVAL", None),
+    "REJECT": (("PENDING_APPROVAL",), "CLOSED", "REJECTED"),
+    "WITHDRAW": (("PENDING_APPROVAL", "APPROVED"), "CLOSED", "WITHDRAWN"),
+    "CLOSE": (("APPROVED", "ACTIVE"), "CLOSED", "CLOSED"),
+}
+UNDO = {"UNDO_REJECT": "REJECTED", "UNDO_WITHDRAW": "WITHDRAWN", "UNDO_CLOSE": "CLOSED"}
+
+
+def _state_before(fake: FakeMambu, arrangement: Record, action: str) -> str:
+    """Where an undo returns: a rejection came from PENDING_APPROVAL; a withdrawal from APPROVED when it
+    was approved; a closure from ACTIVE when it holds accounts, else APPROVED."""
+    if action == "UNDO_REJECT":
+        return "PENDING_APPROVAL"
+    if action == "UNDO_WITHDRAW":
+        return "APPROVED" if arrangement.get("approvedDate") else "PENDING_APPROVAL"
+    found = accounts_of(fake, arrangement)
+    return "ACTIVE" if found["loanAccounts"] or found["depositAccounts"] else "APPROVED"
+
+
+ACCOUNT_TYPES = {"LOAN": "loans", "DEPOSIT": "deposits"}
+
+
+def _change_state(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /creditarrangements/{id}:changeState`` ``{action, actionDetails: {notes}}``: 200 with it."""
+    query.check_params(request, set())
+    arrangement = dict(fake.require("creditarrangements", request.path_params["id"]))
+    body = request.json_object()
+    action = body.get("action")
+    state, sub_state = arrangement.get("state"), arrangement.get("subState")
+    now = fake.clock.iso()
+    if action in TRANSITIONS:
+        allowed, after, after_sub = TRANSITIONS[str(action)]
+        if state not in allowed:
+            raise bad_request(
+                "INVALID_CREDIT_ARRANGEMENT_STATE", f"Cannot {action} a {state} credit arrangement"
+            )
+        if action == "CLOSE" and _open_accounts(fake, arrangement):
+            raise bad_request("CREDIT_ARRANGEMENT_HAS_NON_CLOSED_ACCOUNTS", "Close its accounts first")
+        arrangement.update(state=after)
+        arrangement.pop("subState", None)
+        if after_sub is not None:
+            arrangement.update(subState=after_sub, closedDate=now)
+        if action == "APPROVE":
+            arrangement["approvedDate"] = now
+        if action == "UNDO_APPROVE":
+            arrangement.pop("approvedDate", None)
+    elif action in UNDO:
+        if state != "CLOSED" or sub_state != UNDO[str(action)]:
+            raise bad_request(
+                "INVALID_CREDIT_ARRANGEMENT_STATE", f"Cannot {action} a {state} credit arrangement"
+            )
+        arrangement["state"] = _state_before(fake, arrangement, str(action))
+        arrangement.pop("subState", None)
+        arrangement.pop("closedDate", None)
+    else:
+        choices = [*TRANSITIONS, *UNDO]
+        raise bad_request("INVALID_PARAMETERS", f"action must be one of {choices}, got {action!r}")
+    notes = (
+        (body.get("actionDetails") or {}).get("notes")
+        if isinstance(body.get("actionDetails"), dict)
+        else None
+    )
+    if notes:
+        arrangement["notes"] = notes
+    arrangement["lastModifiedDate"] = now
+    fake.store["creditarrangements"].put(arrangement)
+    return json_response(
+        200, query.render(fake.kinds["creditarrangements"], _amounts(fake, arrangement), "FULL")
+    )
+
+
+def _open_accounts(fake: FakeMambu, arrangement: Record) -> list[Record]:
+    found = accounts_of(fake, arrangement)
+    return [a for a in found["loanAccounts"] + found["depositAccounts"] if a.get("accountState") != "CLOSED"]
+
+
+def _account_input(fake: FakeMambu, request: FakeRequest) -> tuple[Record, str, Record]:
+    query.check_params(request, set())
+    arrangement = dict(fake.require("creditarrangements", request.path_params["id"]))
+    body = request.json_object()
+    collection = ACCOUNT_TYPES.get(str(body.get("accountType")))
+    if collection is None:
+        raise bad_request("INVALID_PARAMETERS", "accountType must be LOAN or DEPOSIT")
+    account = fake.store[collection].get(str(body.get("accountId")))
+    if account is None:
+        raise bad_request(
+            fake.kinds[collection].not_found, f"accountId {body.get('accountId')!r} does not exist"
+        )
+    return arrangement, collection, dict(account)
+
+
+def _add_account(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /creditarrangements/{id}:addAccount`` ``{accountId, accountType}``: 200 with the arrangement.
+
+    [INFERRED] Only an APPROVED or ACTIVE arrangement takes accounts, of its own holder, not already on an
+    arrangement; the first one makes it ACTIVE.
+    """
+    arrangement, collection, account = _account_input(fake, request)
+    if arrangement.get("state") not in ("APPROVED", "ACTIVE"):
+        raise bad_request("INVALID_CREDIT_ARRANGEMENT_STATE", "The credit arrangement is not approved")
+    if account.get("accountHolderKey") != arrangement.get("holderKey"):
+        raise bad_request(
+            "INCONSISTENT_CREDIT_ARRANGEMENT_CLIENT_WITH_ACCOUNT_OWNER", "Another holder's account"
+        )
+    if account.get("creditArrangementKey"):
+        raise bad_request("ACCOUNT_ALREADY_ON_CREDIT_ARRANGEMENT", "The account is on a credit arrangement")
+    fake.store[collection].put({**account, "creditArrangementKey": arrangement["encodedKey"]})
+    arrangement.update(state="ACTIVE", lastModifiedDate=fake.clock.iso())
+    fake.store["creditarrangements"].put(arrangement)
+    return json_response(
+        200, query.render(fake.kinds["creditarrangements"], _amounts(fake, arrangement), "FULL")
+    )
+
+
+def _remove_account(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``POST /creditarrangements/{id}:removeAccount`` ``{accountId, accountType}``: 200 with it."""
+    arrangement, collection, account = _account_input(fake, request)
+    if account.get("creditArrangementKey") != arrangement["encodedKey"]:
+        raise bad_request(
+            "ACCOUNT_IS_NOT_PART_OF_CREDIT_ARRANGEMENT", "The account is not on this arrangement"
+        )
+    fake.store[collection].put({k: v for k, v in account.items() if k != "creditArrangementKey"})
+    arrangement["lastModifiedDate"] = fake.clock.iso()
+    fake.store["creditarrangements"].put(arrangement)
+    return json_response(
+        200, query.render(fake.kinds["creditarrangements"], _amounts(fake, arrangement), "FULL")
+    )
+
+
+def _delete_guard(fake: FakeMambu, arrangement: Record) -> None:
+    """[INFERRED] An arrangement with accounts cannot be deleted."""
+    found = accounts_of(fake, arrangement)
+    if found["loanAccounts"] or found["depositAccounts"]:
+        raise bad_request("CREDIT_ARRANGEMENT_HAS_NON_CLOSED_ACCOUNTS", "Remove its accounts first")
+
+
 def install(fake: FakeMambu) -> None:
     """Register the credit arrangement kind and its read routes (amounts computed when read)."""
     kind = fake.add_kind(credit_arrangement_kind())
@@ -151,3 +299,27 @@ def install(fake: FakeMambu) -> None:
     fake.router.add("GET", "/creditarrangements/{id}", get_one)
     fake.router.add("POST", "/creditarrangements:search", search)
     fake.router.add("GET", "/creditarrangements/{id}/accounts", _accounts)
+    kind.delete_guards.append(_delete_guard)
+
+    def create(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+        query.check_params(request, set())
+        record = create_record(fake, kind, request.json())
+        return json_response(201, query.render(kind, _amounts(fake, record), "FULL"))
+
+    def put(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+        query.check_params(request, set())
+        old = fake.require(kind.name, request.path_params["id"])
+        body = request.json()
+        if isinstance(body, dict):  # computed when read: what a GET gave may be sent back as it was
+            body = {
+                k: v for k, v in body.items() if k not in ("availableCreditAmount", "consumedCreditAmount")
+            }
+        record = replace_record(fake, kind, old, body)
+        return json_response(200, query.render(kind, _amounts(fake, record), "FULL"))
+
+    register_crud(fake, kind, "patch delete")
+    fake.router.add("POST", "/creditarrangements", create)
+    fake.router.add("PUT", "/creditarrangements/{id}", put)
+    fake.router.add("POST", "/creditarrangements/{id}:changeState", _change_state)
+    fake.router.add("POST", "/creditarrangements/{id}:addAccount", _add_account)
+    fake.router.add("POST", "/creditarrangements/{id}:removeAccount", _remove_account)
