@@ -17,6 +17,7 @@ import attrs
 
 from mambu_async.entities.base import WritableMixin
 from mambu_async.entities.behaviours.bundles import ProductBehaviours
+from mambu_async.entities.behaviours.product_actions import DepositProductActionsMixin
 from mambu_async.entities.model import MambuModel
 from mambu_async.entities.shared_settings import (
     BranchSettings,
@@ -704,7 +705,7 @@ class OverdraftInterestSettings(MambuModel):
 
 
 @attrs.define(slots=False, kw_only=True)
-class MambuDepositProduct(WritableMixin, ProductBehaviours):
+class MambuDepositProduct(WritableMixin, ProductBehaviours, DepositProductActionsMixin):
     """Mambu's ``DepositProduct`` (depositproducts.json): a deposit product defines the terms and
     constraints on deposit accounts.
 

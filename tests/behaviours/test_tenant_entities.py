@@ -13,6 +13,7 @@ from mambu_async import (
     MambuCard,
     MambuCommunicationMessage,
     MambuCreditArrangement,
+    MambuDepositProduct,
     MambuGLAccount,
     MambuGLJournalEntry,
     MambuHoliday,
@@ -141,3 +142,25 @@ async def test_cards_and_holds_per_deposit_and_across(mambu_connector: Any, seed
     assert [h.card_token for h in settled] == ["card-D1"]
     with pytest.raises(MambuValidationError):
         MambuCard.iterate(connector=c, sort_by="referenceToken:ASC")
+
+
+async def test_loan_schedule_edit_and_product_batch_update(mambu_connector: Any, seeded: FakeMambu) -> None:
+    c = mambu_connector
+    loan = await MambuLoan.get("L1", connector=c)
+    schedule = await loan.get_schedule()
+    first, last = schedule[0], schedule[-1]
+    assert first.principal is not None and first.principal.amount is not None
+    assert last.principal is not None and last.principal.amount is not None
+    first.principal.amount.expected = D("500.00")
+    last.principal.amount.expected = D("300.00")
+    edited = await loan.update_schedule([first, last])
+    assert [i.principal.amount.expected for i in edited if i.principal and i.principal.amount] == [
+        D("500.00"),
+        D("400.00"),
+        D("300.00"),
+    ]
+    assert loan.schedule_settings is not None and loan.schedule_settings.has_custom_schedule is True
+    product = await MambuDepositProduct.get("DP1", connector=c)
+    assert await product.batch_update() == "QUEUED"
+    with pytest.raises(MambuValidationError):
+        await product.batch_update("EVERYTHING")
