@@ -62,21 +62,20 @@ def seed_tenant_records(fake: FakeMambu, *, limit: int = 20) -> None:
                 "sendDate": fake.clock.iso(),
             },
         )
-    for loan in [loan for loan in loans if loan.get("accountHolderType") == "CLIENT"][:limit]:
-        holder = loan["accountHolderKey"]
+    linked = next((loan for loan in loans if loan.get("accountHolderType") == "CLIENT"), None)
+    if linked is not None:
         arrangement = fake.create(
             "creditarrangements",
             {
-                "amount": Decimal(loan.get("loanAmount") or 0) * 2 + Decimal("0.50"),
+                "amount": Decimal(linked.get("loanAmount") or 0) * 2 + Decimal("0.50"),
                 "holderType": "CLIENT",
-                "holderKey": holder,
+                "holderKey": linked["accountHolderKey"],
                 "startDate": fake.clock.iso(),
                 "expireDate": (fake.clock.now() + dt.timedelta(days=730)).isoformat(timespec="seconds"),
                 "notes": "Demo credit line",
             },
         )
-        fake.store["loans"].put({**loan, "creditArrangementKey": arrangement["encodedKey"]})
-        break
+        fake.store["loans"].put({**linked, "creditArrangementKey": arrangement["encodedKey"]})
     for tx in fake.store["loantransactions"].values()[:limit]:
         amount = Decimal(tx.get("amount") or 0)
         debit, credit = ("ASSET", "LIABILITY") if tx.get("type") == "DISBURSEMENT" else ("LIABILITY", "ASSET")
