@@ -258,6 +258,25 @@ class MambuConnectorWriter(ABC):
         """``POST /cards/{token}/authorizationholds/{externalReferenceId}:increase`` or ``:decrease``."""
 
     @abstractmethod
+    async def mambu_make_card_transaction(
+        self, cardReferenceToken: str, transaction: dict[str, Any], *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /cards/{token}/financialtransactions``: a card withdrawal (settling the hold named by
+        ``externalAuthorizationReferenceId``)."""
+
+    @abstractmethod
+    async def mambu_reverse_card_transaction(
+        self,
+        cardReferenceToken: str,
+        externalReferenceId: str,
+        amount: Any,
+        currencyCode: str | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /cards/{token}/financialtransactions/{externalReferenceId}:decrease``."""
+
+    @abstractmethod
     async def mambu_depositproduct_batchUpdate(
         self, productid: str, action: str = "UPDATE_INTEREST_SETTINGS", *, idempotency_key: str | None = None
     ) -> JSON:

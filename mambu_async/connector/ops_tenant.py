@@ -232,3 +232,30 @@ class TenantOperations(OperationsCore):
         token = esc(cardReferenceToken, "cardReferenceToken")
         path = f"/cards/{token}/authorizationholds/{esc(reference, 'externalReferenceId')}:{chosen}"
         return await self._post(path, body, idempotency_key)
+
+    async def mambu_make_card_transaction(
+        self, cardReferenceToken: str, transaction: dict[str, Any], *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /cards/{token}/financialtransactions``."""
+        body = v.check_body(transaction, "transaction")
+        v.check_amount(body.get("amount"))
+        path = f"/cards/{esc(cardReferenceToken, 'cardReferenceToken')}/financialtransactions"
+        return await self._post(path, body, idempotency_key)
+
+    async def mambu_reverse_card_transaction(
+        self,
+        cardReferenceToken: str,
+        externalReferenceId: str,
+        amount: Any,
+        currencyCode: str | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /cards/{token}/financialtransactions/{externalReferenceId}:decrease``: 204."""
+        reference = v.require_id(externalReferenceId, "externalReferenceId")
+        body: dict[str, Any] = {"externalReferenceId": reference, "amount": v.check_amount(amount)}
+        if currencyCode is not None:
+            body["currencyCode"] = v.check_text(currencyCode, "currencyCode")
+        token = esc(cardReferenceToken, "cardReferenceToken")
+        path = f"/cards/{token}/financialtransactions/{esc(reference, 'externalReferenceId')}:decrease"
+        return await self._post(path, body, idempotency_key)

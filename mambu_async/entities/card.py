@@ -22,7 +22,7 @@ from mambu_async.entities.base import EntityIterator, FilterCriteria, SortSpec
 from mambu_async.entities.search import Sort
 from mambu_async.entities.serde import to_camel
 from mambu_async.entities.streams import StreamedMixin, paged
-from mambu_async.errors import MambuValidationError
+from mambu_async.errors import MambuResponseError, MambuValidationError
 
 if TYPE_CHECKING:
     from mambu_async.connector.base import PageInfo
@@ -236,6 +236,26 @@ class MambuAuthorizationHold(DepositChildMixin):
         else:
             self.amount = left
         return self
+
+    async def settle(
+        self, external_reference_id: str, amount: Decimal | int | str | None = None, **fields: Any
+    ) -> dict[str, Any]:
+        """Settle the hold with a card financial transaction (a withdrawal of ``amount``, by default the
+        held amount); returns Mambu's card transaction document. Further fields (``card_acceptor``,
+        ``transaction_channel_id``...) are keywords in snake_case or camelCase."""
+        connector, token, reference = self._hold_ref()
+        body: dict[str, Any] = {to_camel(k): val for k, val in fields.items()}
+        body.update(
+            externalReferenceId=external_reference_id,
+            externalAuthorizationReferenceId=reference,
+            amount=self.amount if amount is None else amount,
+            advice=bool(body.get("advice", False)),
+        )
+        data = await connector.mambu_make_card_transaction(token, body)
+        self.status = AuthorizationHoldStatus.SETTLED
+        if not isinstance(data, dict):
+            raise MambuResponseError("expected the card transaction", body=data)
+        return data
 
     @classmethod
     async def _fetch(

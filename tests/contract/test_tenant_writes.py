@@ -194,3 +194,59 @@ async def test_card_and_hold_entities(mambu_connector: Any, seeded: FakeMambu) -
     )
     await other.reverse()
     assert [h.status for h in await MambuAuthorizationHold.for_deposit("D2", connector=c)][-1] == "REVERSED"
+
+
+async def test_card_transactions_settle_holds_and_reverse(mambu_connector: Any, seeded: FakeMambu) -> None:
+    c = mambu_connector
+    await c.mambu_change_state("D1", "deposits", "APPROVE")
+    await c.mambu_make_deposit("D1", D("100.00"))
+    await c.mambu_create_card("D1", "tok-9")
+    await c.mambu_create_authorization_hold(
+        "tok-9", {"externalReferenceId": "a1", "amount": D("40.00"), "advice": False}
+    )
+    tx = await c.mambu_make_card_transaction(
+        "tok-9", {"externalReferenceId": "t1", "externalAuthorizationReferenceId": "a1", "amount": D("35.25")}
+    )
+    assert (tx["cardToken"], tx["amount"], tx["externalAuthorizationReferenceId"]) == (
+        "tok-9",
+        D("35.25"),
+        "a1",
+    )
+    assert [h["status"] for h in await c.mambu_get_authorization_holds("D1")][-1] == "SETTLED"
+    balances = (await c.mambu_get("D1", "deposits"))["balances"]
+    assert (balances["totalBalance"], balances["holdBalance"], balances["availableBalance"]) == (
+        D("64.75"),
+        0,
+        D("64.75"),
+    )
+    [withdrawal] = [
+        t for t in await c.mambu_get_all("deposits/D1/transactions", limit=None) if t["type"] == "WITHDRAWAL"
+    ]
+    assert (
+        withdrawal["amount"] == D("-35.25") and withdrawal["cardTransaction"]["externalReferenceId"] == "t1"
+    )
+    cases = [
+        ({"externalReferenceId": "t1", "amount": D("1.00")}, "DUPLICATE_CARD_TRANSACTION"),
+        (
+            {"externalReferenceId": "t2", "amount": D("1.00"), "externalAuthorizationReferenceId": "a1"},
+            "INVALID_AUTHORIZATION_HOLD_STATE",
+        ),
+        ({"externalReferenceId": "t3", "amount": D("900.00")}, "INSUFFICIENT_BALANCE"),
+    ]
+    for body, reason in cases:
+        with pytest.raises(MambuBadRequestError) as caught:
+            await c.mambu_make_card_transaction("tok-9", body)
+        assert _reason(caught) == reason
+    await c.mambu_reverse_card_transaction("tok-9", "t1", D("5.25"))
+    assert (await c.mambu_get("D1", "deposits"))["balances"]["totalBalance"] == D("70.00")
+    with pytest.raises(MambuBadRequestError) as caught:
+        await c.mambu_reverse_card_transaction("tok-9", "t1", D("30.01"))
+    assert _reason(caught) == "CARD_TRANSACTION_MAX_REVERSAL_AMOUNT_EXCEEDED"
+    with pytest.raises(MambuNotFoundError) as caught:
+        await c.mambu_reverse_card_transaction("tok-9", "nope", D("1.00"))
+    assert _reason(caught) == "CARD_TRANSACTION_NOT_FOUND"
+    hold = await MambuAuthorizationHold.create(
+        "tok-9", connector=c, external_reference_id="a2", amount=D("10.00")
+    )
+    settled = await hold.settle("t4")
+    assert settled["amount"] == D("10.00") and hold.status == "SETTLED"

@@ -148,15 +148,17 @@ def _delete_card(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     return no_content()
 
 
-def _require_card(fake: FakeMambu, token: str) -> Record:
+def require_card(fake: FakeMambu, token: str) -> Record:
+    """The card with reference ``token``, else 404 ``CARD_REFERENCE_NOT_FOUND``."""
     card = _card_of(fake, token)
     if card is None:
         raise not_found("CARD_REFERENCE_NOT_FOUND", f"No card with reference token {token!r}")
     return card
 
 
-def _require_hold(fake: FakeMambu, token: str, reference: str) -> Record:
-    _require_card(fake, token)
+def require_hold(fake: FakeMambu, token: str, reference: str) -> Record:
+    """A copy of the hold ``reference`` on card ``token``, else 404 (card or hold not found)."""
+    require_card(fake, token)
     found = fake.store["authorizationholds"].find(
         lambda h: h.get("cardToken") == token and h.get("externalReferenceId") == reference
     )
@@ -167,9 +169,9 @@ def _require_hold(fake: FakeMambu, token: str, reference: str) -> Record:
     return dict(found[0])
 
 
-def _hold_account(fake: FakeMambu, hold: Record, delta: Decimal) -> None:
+def hold_on_account(fake: FakeMambu, hold: Record, delta: Decimal) -> None:
     """Move ``delta`` into the account's ``holdBalance`` (out of ``availableBalance``)."""
-    card = _require_card(fake, str(hold.get("cardToken")))
+    card = require_card(fake, str(hold.get("cardToken")))
     account = dict(fake.store["deposits"].get(str(card["accountKey"])) or {})
     balances = dict(account.get("balances") or {})
     held = query.as_decimal(balances.get("holdBalance")) or Decimal(0)
@@ -196,7 +198,7 @@ def _create_hold(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     """
     query.check_params(request, set())
     token = request.path_params["token"]
-    card = _require_card(fake, token)
+    card = require_card(fake, token)
     body = request.json_object()
     reference = body.get("externalReferenceId")
     if not isinstance(reference, str) or not reference:
@@ -213,7 +215,7 @@ def _create_hold(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     record = {k: v for k, v in body.items() if k not in ("cardToken", "status", "encodedKey")}
     record.update(cardToken=token, amount=amount)
     hold = fake.create("authorizationholds", record)
-    _hold_account(fake, hold, amount)
+    hold_on_account(fake, hold, amount)
     return json_response(201, query.render(fake.kinds["authorizationholds"], hold, "FULL"))
 
 
@@ -227,9 +229,9 @@ def _pending(hold: Record) -> None:
 def _reverse_hold(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     """``DELETE /cards/{token}/authorizationholds/{reference}``: the hold is REVERSED, its amount released."""
     query.check_params(request, set())
-    hold = _require_hold(fake, request.path_params["token"], request.path_params["reference"])
+    hold = require_hold(fake, request.path_params["token"], request.path_params["reference"])
     _pending(hold)
-    _hold_account(fake, hold, -(query.as_decimal(hold.get("amount")) or Decimal(0)))
+    hold_on_account(fake, hold, -(query.as_decimal(hold.get("amount")) or Decimal(0)))
     fake.store["authorizationholds"].put({**hold, "status": "REVERSED"})
     return no_content()
 
@@ -239,15 +241,15 @@ def _adjust_hold(sign: int) -> Callable[[FakeMambu, FakeRequest], FakeResponse]:
         """``:increase`` / ``:decrease`` (``AuthorizationHoldAmountAdjustmentRequest``): 204. A decrease to
         zero or below reverses the hold (seed 001)."""
         query.check_params(request, set())
-        hold = _require_hold(fake, request.path_params["token"], request.path_params["reference"])
+        hold = require_hold(fake, request.path_params["token"], request.path_params["reference"])
         _pending(hold)
         amount = _amount(request.json_object())
         current = query.as_decimal(hold.get("amount")) or Decimal(0)
         if sign < 0 and amount >= current:
-            _hold_account(fake, hold, -current)
+            hold_on_account(fake, hold, -current)
             fake.store["authorizationholds"].put({**hold, "status": "REVERSED"})
             return no_content()
-        _hold_account(fake, hold, sign * amount)
+        hold_on_account(fake, hold, sign * amount)
         fake.store["authorizationholds"].put({**hold, "amount": current + sign * amount})
         return no_content()
 
