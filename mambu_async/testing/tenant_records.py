@@ -21,7 +21,8 @@ GL_CODES = {"ASSET": "1000", "LIABILITY": "2000", "EQUITY": "3000", "INCOME": "4
 
 
 def seed_tenant_records(fake: FakeMambu, *, limit: int = 20) -> None:
-    """Add records of every tenant-wide kind to ``fake`` (idempotent only on an empty set of them)."""
+    """Add records of every tenant-wide kind to ``fake``; once per tenant (GL codes and the index rate
+    source id are unique)."""
     today = fake.clock.today()
     tz = fake.clock.now().tzinfo
     year = today.year
