@@ -150,6 +150,62 @@ class MambuConnectorReader(ABC):
         """``GET /customfields/{customfieldid}``."""
 
     @abstractmethod
+    async def mambu_get_organization(self) -> JSON:
+        """``GET /setup/organization``: the organisation details (``timeZoneID`` and the like)."""
+
+    @abstractmethod
+    async def mambu_get_nonworkingdays(self) -> JSON:
+        """``GET /organization/holidays/nonworkingdays``: ``{"nonWorkingDays": [...]}``."""
+
+    @abstractmethod
+    async def mambu_get_installments(
+        self,
+        dueFrom: Any,
+        dueTo: Any,
+        filters: dict[str, Any] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        paginationDetails: str = "OFF",
+    ) -> list[JSON]:
+        """``GET /installments?dueFrom=&dueTo=``, filtered by ``productTypeKey``, ``accountState``,
+        ``installmentState``; ``limit=None`` reads every match."""
+
+    @abstractmethod
+    async def mambu_creditarrangement_getAccounts(self, creditarrangementid: str) -> JSON:
+        """``GET /creditarrangements/{id}/accounts``: ``{"loanAccounts": [...], "depositAccounts": [...]}``
+        (the accounts linked to it)."""
+
+    @abstractmethod
+    async def mambu_get_index_rates(
+        self, indexratesourceid: str, offset: int | None = None, limit: int | None = None
+    ) -> list[JSON]:
+        """``GET /indexratesources/{id}/indexrates``; ``limit=None`` reads every rate."""
+
+    @abstractmethod
+    async def mambu_search_communications(
+        self,
+        filterCriteria: list[dict[str, Any]] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        detailsLevel: str = "BASIC",
+    ) -> list[JSON]:
+        """``POST /communications/messages:search`` (the body is the bare criteria array)."""
+
+    @abstractmethod
+    async def mambu_get_cards(self, depositid: str) -> list[JSON]:
+        """``GET /deposits/{id}/cards``: the card references ``[{"referenceToken": ...}]``."""
+
+    @abstractmethod
+    async def mambu_get_authorization_holds(
+        self,
+        depositid: str,
+        status: str | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> list[JSON]:
+        """``GET /deposits/{id}/authorizationholds?status=``; ``limit=None`` reads every hold."""
+
+    @abstractmethod
     async def mambu_get_comments(
         self,
         owner_id: str,
@@ -258,6 +314,92 @@ class MambuConnectorReader(ABC):
 
 class MambuConnectorWriter(ABC):
     """Write operations."""
+
+    @abstractmethod
+    async def mambu_loanaccount_updateSchedule(self, loanid: str, installments: list[dict[str, Any]]) -> JSON:
+        """``PUT /loans/{loanid}/schedule`` with the edited installments; answers the schedule."""
+
+    @abstractmethod
+    async def mambu_creditarrangement_addAccount(
+        self,
+        creditarrangementid: str,
+        accountId: str,
+        accountType: str,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /creditarrangements/{id}:addAccount`` ``{accountId, accountType}`` (LOAN or DEPOSIT)."""
+
+    @abstractmethod
+    async def mambu_creditarrangement_removeAccount(
+        self,
+        creditarrangementid: str,
+        accountId: str,
+        accountType: str,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /creditarrangements/{id}:removeAccount`` ``{accountId, accountType}``."""
+
+    @abstractmethod
+    async def mambu_create_card(
+        self, depositid: str, referenceToken: str, *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /deposits/{id}/cards`` ``{"referenceToken": ...}``: the card reference."""
+
+    @abstractmethod
+    async def mambu_delete_card(self, depositid: str, referenceToken: str) -> JSON:
+        """``DELETE /deposits/{id}/cards/{referenceToken}``."""
+
+    @abstractmethod
+    async def mambu_create_authorization_hold(
+        self, cardReferenceToken: str, hold: dict[str, Any], *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /cards/{token}/authorizationholds`` (``externalReferenceId``, ``amount``, ``advice``...)."""
+
+    @abstractmethod
+    async def mambu_reverse_authorization_hold(
+        self, cardReferenceToken: str, externalReferenceId: str
+    ) -> JSON:
+        """``DELETE /cards/{token}/authorizationholds/{externalReferenceId}``: the hold is reversed."""
+
+    @abstractmethod
+    async def mambu_adjust_authorization_hold(
+        self,
+        cardReferenceToken: str,
+        externalReferenceId: str,
+        action: str,
+        amount: Any,
+        currencyCode: str | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /cards/{token}/authorizationholds/{externalReferenceId}:increase`` or ``:decrease``."""
+
+    @abstractmethod
+    async def mambu_make_card_transaction(
+        self, cardReferenceToken: str, transaction: dict[str, Any], *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /cards/{token}/financialtransactions``: a card withdrawal (settling the hold named by
+        ``externalAuthorizationReferenceId``)."""
+
+    @abstractmethod
+    async def mambu_reverse_card_transaction(
+        self,
+        cardReferenceToken: str,
+        externalReferenceId: str,
+        amount: Any,
+        currencyCode: str | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /cards/{token}/financialtransactions/{externalReferenceId}:decrease``."""
+
+    @abstractmethod
+    async def mambu_depositproduct_batchUpdate(
+        self, productid: str, action: str = "UPDATE_INTEREST_SETTINGS", *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /depositproducts/{productid}:batchUpdate`` ``{"action": ...}``: ``{"state": "QUEUED"}``."""
 
     @abstractmethod
     async def mambu_update(self, entid: str, prefix: str, attrs: dict[str, Any]) -> JSON:

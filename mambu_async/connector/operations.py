@@ -41,6 +41,7 @@ from mambu_async.connector.ops_currencies import CurrencyOperations
 from mambu_async.connector.ops_documents import DocumentOperations
 from mambu_async.connector.ops_functions import FunctionOperations
 from mambu_async.connector.ops_reads import ReadOperations
+from mambu_async.connector.ops_tenant import TenantOperations
 from mambu_async.connector.ops_transactions import TransactionOperations
 from mambu_async.connector.ops_v1 import V1Operations
 from mambu_async.connector.ops_writes import WriteOperations
@@ -107,6 +108,7 @@ class MambuOperations(
     WriteOperations,
     DocumentOperations,
     TransactionOperations,
+    TenantOperations,
     BackupOperations,
     CurrencyOperations,
     FunctionOperations,

@@ -12,12 +12,13 @@ import attrs
 
 from mambu_async.entities.base import WritableMixin
 from mambu_async.entities.behaviours.bundles import ProductBehaviours
+from mambu_async.entities.behaviours.product_actions import DepositProductActionsMixin
 from mambu_async.entities.generated.depositproducts import *  # noqa: F403  (the value objects and enums)
 from mambu_async.entities.generated.depositproducts import DepositProduct
 
 
 @attrs.define(slots=False, kw_only=True)
-class MambuDepositProduct(DepositProduct, WritableMixin, ProductBehaviours):
+class MambuDepositProduct(DepositProduct, WritableMixin, ProductBehaviours, DepositProductActionsMixin):
     """Mambu's ``DepositProduct`` (depositproducts.json) with the endpoints and behaviours of
     ``/depositproducts``.
 

@@ -184,7 +184,8 @@ async def run_export(
     )
     concurrency = request.concurrency
     async with open_tenant(options, stderr=stderr, concurrency=concurrency, announce=announce) as conn:
-        total = await _total(conn, cls._prefix, query, plan)
+        streamed = getattr(cls, "_streamed", False)
+        total = None if streamed else await _total(conn, cls._prefix, query, plan)
         seen: set[str] | None = None
         if checkpoint is not None and plan.key_field is None and request.out is not None:
             seen = _written_keys(request.out, format_name)

@@ -35,6 +35,7 @@ import attrs
 from mambu_async.testing.banking.common import banking
 from mambu_async.testing.banking.schedule import ZERO, LoanTerms, add_period, iter_installments
 from mambu_async.testing.resources.currencies import seed_demo_currencies
+from mambu_async.testing.tenant_records import seed_tenant_records
 
 if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
@@ -151,6 +152,7 @@ def _build(
         for i in range(deposits)
     ]
     banking(fake).aged_on = fake.clock.today()
+    seed_tenant_records(fake)
     return DemoTenant(
         branches=tuple(b["id"] for b in branch_records),
         users=tuple(u["id"] for u in user_records),

@@ -105,6 +105,8 @@ class Store:
         self._collections: dict[str, Collection] = {}
         self._journal: list[tuple[Collection, str, Record | None]] | None = None
         self._seen: set[tuple[str, str]] = set()
+        self.version = 0
+        """Grows on every change (a cache of derived data is valid while it stays the same)."""
 
     def __getitem__(self, kind: str) -> Collection:
         collection = self._collections.get(kind)
@@ -121,6 +123,7 @@ class Store:
         return any(key in collection._by_key for collection in self._collections.values())
 
     def _remember(self, collection: Collection, key: str, old: Record | None) -> None:
+        self.version += 1
         if self._journal is None or (collection.kind, key) in self._seen:
             return
         self._seen.add((collection.kind, key))
@@ -139,6 +142,7 @@ class Store:
         except BaseException:
             for collection, key, old in reversed(self._journal):
                 collection._restore(key, old)
+            self.version += 1
             raise
         finally:
             self._journal = None

@@ -138,7 +138,8 @@ def test_empty_result_still_writes_a_valid_file(cli: Cli) -> None:
 def test_every_exportable_entity_exports_in_both_formats(cli: Cli, entity: str) -> None:
     as_json = cli.run("export", entity)
     assert as_json.code == 0, as_json.stderr
-    keys = [r.get("encodedKey") or r.get("id") or r.get("code") for r in as_json.lines()]
+    names = ("encodedKey", "id", "entryId", "referenceToken", "code")
+    keys = [next((r[n] for n in names if r.get(n) is not None), None) for r in as_json.lines()]
     assert len(keys) == len(set(keys))
     as_csv = cli.run("export", entity, "--format", "csv")
     assert as_csv.code == 0, as_csv.stderr

@@ -236,6 +236,20 @@ class LoanOperationsMixin(_AccountOperations):
             raise MambuResponseError("expected the loan schedule's installments", body=data)
         return [MambuInstallment.from_wire(row) for row in rows]
 
+    async def update_schedule(
+        self, installments: list[MambuInstallment | dict[str, Any]]
+    ) -> list[MambuInstallment]:
+        """``PUT /loans/{id}/schedule``: new due dates and expected amounts for the given installments
+        (``MambuInstallment`` from :meth:`get_schedule`, changed, or wire dicts); returns the new schedule
+        and re-reads the loan."""
+        rows = [i.to_wire() if isinstance(i, MambuInstallment) else i for i in installments]
+        data = await self._require_connector().mambu_loanaccount_updateSchedule(self._entity_id(), rows)
+        found = data.get("installments") if isinstance(data, dict) else None
+        if not isinstance(found, list) or not all(isinstance(r, dict) for r in found):
+            raise MambuResponseError("expected the loan schedule's installments", body=data)
+        await self.refresh()
+        return [MambuInstallment.from_wire(row) for row in found]
+
     async def get_transactions(
         self, *, offset: int | None = None, limit: int | None = None, details_level: DetailsLevel = "BASIC"
     ) -> list[MambuLoanTransaction]:

@@ -40,6 +40,10 @@ class BankingState:
     due_date_changes: dict[str, list[tuple[dt.date, tuple[int, ...]]]] = attrs.field(factory=dict)
     """Loan encodedKey → its ``:changeDueDatesSettings`` as (value date, fixed days of month), in order."""
     aged_on: dt.date | None = None
+    schedule_rows: dict[str, tuple[Record, int, dt.date, list[dict[str, Any]]]] = attrs.field(factory=dict)
+    """Loan encodedKey → (the stored loan, its transaction count, the date, its rendered installments)."""
+    installment_rows: tuple[tuple[int, dt.date], list[tuple[dt.date, str, int, Record, Record]]] | None = None
+    """``GET /installments``: (store version, date) → every installment in the list's order."""
 
 
 def banking(fake: FakeMambu) -> BankingState:

@@ -53,6 +53,7 @@ from mambu_async.testing.banking.common import (
     date_of,
     value_date,
 )
+from mambu_async.testing.banking.installments import apply_custom_schedule
 from mambu_async.testing.banking.schedule import (
     COMPONENTS,
     ZERO,
@@ -124,6 +125,7 @@ def replay(fake: FakeMambu, loan: Record, extra: Record | None = None) -> Ledger
     )
     terms = LoanTerms.from_loan(_with_initial_rate(fake, loan, order), start, first_due)
     installments = build_installments(terms)
+    apply_custom_schedule(fake, loan, installments)
     applied: dict[str, Allocation] = {}
     fees = banking(fake).fee_installments
     application = (loan.get("interestSettings") or {}).get("interestApplicationMethod")
@@ -669,9 +671,8 @@ undo_refinance = _undo("REFINANCED", "refinanced")
 """``POST /loans/{id}:undoRefinance``."""
 
 
-def schedule(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
-    """``GET /loans/{id}/schedule``: the installments (a preview before disbursement)."""
-    loan = _require_loan(fake, request.path_params["id"])
+def schedule_installments(fake: FakeMambu, loan: Record) -> list[Installment]:
+    """The loan's installments as they stand (a preview before disbursement)."""
     ledger = replay(fake, loan)
     installments = ledger.installments
     if ledger.disbursed_on is None:
@@ -680,7 +681,30 @@ def schedule(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
         installments = build_installments(
             LoanTerms.from_loan(loan, start, date_of(fake, details.get("firstRepaymentDate")))
         )
-    return json_response(200, render_schedule(fake, loan, installments))
+        apply_custom_schedule(fake, loan, installments)
+    return installments
+
+
+def schedule_rows(fake: FakeMambu, loan: Record) -> list[dict[str, Any]]:
+    """The rendered installments of ``loan`` (the stored record), remembered until the loan, its
+    transactions or the tenant date change (``GET /installments`` reads every loan's schedule)."""
+    cache: dict[str, tuple[Record, int, dt.date, list[dict[str, Any]]]] = banking(fake).schedule_rows
+    key = loan["encodedKey"]
+    count = len(banking(fake).loan_transactions.get(key, ()))
+    today = fake.clock.today()
+    hit = cache.get(key)
+    if hit is not None and hit[0] is loan and hit[1] == count and hit[2] == today:
+        return hit[3]
+    document = render_schedule(fake, loan, schedule_installments(fake, loan))
+    rows: list[dict[str, Any]] = document["installments"]
+    cache[key] = (loan, count, today, rows)
+    return rows
+
+
+def schedule(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``GET /loans/{id}/schedule``: the installments (a preview before disbursement)."""
+    loan = _require_loan(fake, request.path_params["id"])
+    return json_response(200, render_schedule(fake, loan, schedule_installments(fake, loan)))
 
 
 def render_schedule(fake: FakeMambu, loan: Record, installments: list[Installment]) -> dict[str, Any]:
