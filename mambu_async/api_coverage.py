@@ -132,36 +132,114 @@ def _v2() -> Iterator[Operation]:
         _BACKUP,
         "streamed to a file; mambu_open_database_backup streams chunks",
     )
-    missing = "not covered yet"
-    for method, path in (
-        ("POST", "/cards/{cardReferenceToken}/authorizationholds"),
-        ("DELETE", "/cards/{cardReferenceToken}/authorizationholds/{authorizationHoldExternalReferenceId}"),
+    yield from _v2_tenant()
+
+
+def _v2_tenant() -> Iterator[Operation]:
+    """Cards, communications and credit arrangements."""
+    writes = "tests/contract/test_tenant_writes.py::"
+    reads = "tests/contract/test_tenant_reads.py::"
+    holds = "/cards/{cardReferenceToken}/authorizationholds"
+    hold = holds + "/{authorizationHoldExternalReferenceId}"
+    card_moves = writes + "test_cards_and_holds_move_the_available_balance"
+    settle = writes + "test_card_transactions_settle_holds_and_reverse"
+    for method, path, call, entity, test in (
+        ("POST", holds, "mambu_create_authorization_hold(token, body)", None, card_moves),
+        ("DELETE", hold, "mambu_reverse_authorization_hold(token, id)", None, card_moves),
         (
             "POST",
-            "/cards/{cardReferenceToken}/authorizationholds/{authorizationHoldExternalReferenceId}:decrease",
+            hold + ":decrease",
+            "mambu_adjust_authorization_hold(token, id, 'decrease', amount)",
+            None,
+            card_moves,
         ),
         (
             "POST",
-            "/cards/{cardReferenceToken}/authorizationholds/{authorizationHoldExternalReferenceId}:increase",
+            hold + ":increase",
+            "mambu_adjust_authorization_hold(token, id, 'increase', amount)",
+            None,
+            card_moves,
         ),
-        ("POST", "/cards/{cardReferenceToken}/financialtransactions"),
+        (
+            "POST",
+            "/cards/{cardReferenceToken}/financialtransactions",
+            "mambu_make_card_transaction(token, body)",
+            None,
+            settle,
+        ),
         (
             "POST",
             "/cards/{cardReferenceToken}/financialtransactions/{cardTransactionExternalReferenceId}:decrease",
+            "mambu_reverse_card_transaction(token, id, amount)",
+            None,
+            settle,
         ),
-        ("POST", "/communications/messages"),
-        ("GET", "/communications/messages/{encodedKey}"),
-        ("POST", "/communications/messages:resend"),
-        ("POST", "/communications/messages:search"),
-        ("GET", "/creditarrangements"),
-        ("POST", "/creditarrangements"),
-        ("GET", "/creditarrangements/{creditArrangementId}"),
-        ("PUT", "/creditarrangements/{creditArrangementId}"),
-        ("PATCH", "/creditarrangements/{creditArrangementId}"),
-        ("DELETE", "/creditarrangements/{creditArrangementId}"),
-        ("POST", "/creditarrangements/{creditArrangementId}:changeState"),
+        (
+            "GET",
+            "/communications/messages/{encodedKey}",
+            "mambu_get(key, 'communications/messages')",
+            "MambuCommunicationMessage.get",
+            reads + "test_communication_messages_search_and_get",
+        ),
+        (
+            "POST",
+            "/communications/messages:search",
+            "mambu_search_communications(criteria)",
+            "MambuCommunicationMessage.search",
+            reads + "test_communication_messages_search_and_get",
+        ),
     ):
-        yield Operation(V2, method, path, note=missing)
+        yield Operation(V2, method, path, call, entity, test)
+    lifecycle = writes + "test_credit_arrangement_lifecycle"
+    arrangement = "/creditarrangements/{creditArrangementId}"
+    for method, path, call, entity, test in (
+        (
+            "GET",
+            "/creditarrangements",
+            "mambu_get_all('creditarrangements')",
+            "MambuCreditArrangement.get_all",
+            reads + "test_credit_arrangements_list_search_and_accounts",
+        ),
+        (
+            "POST",
+            "/creditarrangements",
+            "mambu_create('creditarrangements', body)",
+            "MambuCreditArrangement.create",
+            lifecycle,
+        ),
+        ("GET", arrangement, "mambu_get(id, 'creditarrangements')", "MambuCreditArrangement.get", lifecycle),
+        (
+            "PUT",
+            arrangement,
+            "mambu_update(id, 'creditarrangements', body)",
+            "MambuCreditArrangement.update",
+            lifecycle,
+        ),
+        (
+            "PATCH",
+            arrangement,
+            "mambu_patch(id, 'creditarrangements', ops)",
+            "MambuCreditArrangement.patch",
+            lifecycle,
+        ),
+        (
+            "DELETE",
+            arrangement,
+            "mambu_delete(id, 'creditarrangements')",
+            "MambuCreditArrangement.delete",
+            lifecycle,
+        ),
+        (
+            "POST",
+            arrangement + ":changeState",
+            "mambu_change_state(id, 'creditarrangements', action)",
+            "MambuCreditArrangement.change_state",
+            lifecycle,
+        ),
+    ):
+        yield Operation(V2, method, path, call, entity, test)
+    for method, path in (("POST", "/communications/messages"), ("POST", "/communications/messages:resend")):
+        yield Operation(V2, method, path, note="not covered yet")
 
 
 def _v1_owned(owner: str, ident: str, entity: str) -> Iterator[Operation]:
@@ -369,17 +447,51 @@ def _v1() -> Iterator[Operation]:
         yield Operation(V1, method, path, call, entity, test, "performed through API v2")
     yield from _v1_money()
     yield from _v1_only()
+    v2 = "performed through API v2"
+    gl = "tests/contract/test_tenant_reads.py::test_gl_accounts_need_a_type_and_carry_balances"
+    yield Operation(
+        V1,
+        "GET",
+        "/glaccounts",
+        "mambu_get_all('glaccounts', filters={'type': ...})",
+        "MambuGLAccount.get_all",
+        gl,
+        v2,
+    )
+    yield Operation(
+        V1,
+        "GET",
+        "/glaccounts/{glAccountId}",
+        "mambu_get(glCode, 'glaccounts')",
+        "MambuGLAccount.get",
+        gl,
+        v2,
+    )
+    yield Operation(
+        V1,
+        "POST",
+        "/api/gljournalentries/search",
+        "mambu_search('gljournalentries', criteria)",
+        "MambuGLJournalEntry.search",
+        "tests/contract/test_tenant_reads.py::test_journal_entries_and_interest_accruals_search",
+        v2,
+    )
+    yield Operation(
+        V1,
+        "POST",
+        "/api/notifications/messages/search",
+        "mambu_search_communications(criteria)",
+        "MambuCommunicationMessage.search",
+        "tests/contract/test_tenant_reads.py::test_communication_messages_search_and_get",
+        v2,
+    )
     missing = "not covered yet"
     for method, path in (
-        ("GET", "/glaccounts"),
-        ("GET", "/glaccounts/{glAccountId}"),
         ("GET", "/glaccounts/{glAccountId}/gljournalentries"),
-        ("POST", "/api/gljournalentries/search"),
         ("POST", "/indexratesources/{indexRateSourceId}/indexrates"),
         ("GET", "/clients/{clientId}/linesofcredit"),
         ("GET", "/groups/{groupId}/linesofcredit"),
         ("POST", "/api/linesofcredit/search"),
-        ("POST", "/api/notifications/messages/search"),
         ("POST", "/clients/{clientId}/action"),
     ):
         yield Operation(V1, method, path, note=missing)
