@@ -36,10 +36,12 @@ Errors: ``raise api_error(status, reason, source)`` / ``bad_request(reason, sour
     ``{"errors": [{"errorCode", "errorReason", "errorSource"}]}`` with the right status.
 
 Clock: ``fake.clock`` (:class:`~mambu_async.testing.clock.FakeClock`): ``now()``, ``today()``,
-    ``iso()`` (Mambu's date-time text), ``advance(days=..)``. Nothing ages unless a test advances it.
+    ``iso()`` (Mambu's date-time text), ``advance(days=..)``, ``freeze()``. It follows real time in the
+    tenant's timezone (``fake.timezone``) unless frozen.
 
-Ids: ``fake.new_key()`` (32 hex, deterministic from ``seed``), ``fake.new_id(kind)`` (an unused
-    Mambu-looking string id), ``fake.new_int_id(kind)`` (1, 2, ... for documents and tasks).
+Ids: ``fake.new_key()`` (32 hex, deterministic from ``seed``, unused by any record), ``fake.new_id(kind)``
+    (an unused Mambu-looking string id), ``fake.new_int_id(kind)`` (above every numeric id the kind ever
+    held, for transactions, documents and tasks).
 
 Routes: ``fake.router.add(method, template, handler)``, ``handler(fake, request) -> FakeResponse``,
     template like ``/loans/{id}:changeState`` (see :mod:`mambu_async.testing.router`). Unregistered
@@ -61,6 +63,7 @@ import importlib
 import logging
 import random
 import string
+import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -99,8 +102,10 @@ _ID_ALPHABET = string.ascii_uppercase
 class FakeMambu:
     """One in-memory Mambu tenant. Starts empty; demo data comes only from the factory.
 
-    ``now`` starts the controllable clock (``fake.clock``); ``seed`` makes ids and encodedKeys
-    deterministic. ``username``/``password`` (Basic) and ``api_key`` (the ``apiKey`` header) are the
+    The clock (``fake.clock``) follows real time in ``timezone`` (a ``tzinfo`` or an IANA name such as
+    ``"Europe/Berlin"``; default: the zone of ``now``, else UTC); ``now`` freezes it at that instant for
+    deterministic tests. ``seed`` makes ids and encodedKeys deterministic. ``username``/``password``
+    (Basic) and ``api_key`` (the ``apiKey`` header) are the
     credentials it accepts, kept as attributes (defaults: :data:`DEFAULT_USERNAME`,
     :data:`DEFAULT_PASSWORD`, :data:`DEFAULT_API_KEY`).
     """
@@ -109,6 +114,7 @@ class FakeMambu:
         self,
         *,
         now: dt.datetime | None = None,
+        timezone: dt.tzinfo | str | None = None,
         seed: int = 0,
         username: str = DEFAULT_USERNAME,
         password: str = DEFAULT_PASSWORD,
@@ -120,7 +126,7 @@ class FakeMambu:
         self.seed = seed
         self.max_document_bytes = MAX_DOCUMENT_BYTES
         """Largest document upload accepted (Mambu's 50 MiB; a test may lower it)."""
-        self.clock = FakeClock(now)
+        self.clock = FakeClock(now, timezone=timezone)
         self.store = Store()
         self.router = Router()
         self.kinds: dict[str, EntityKind] = {}
@@ -132,6 +138,17 @@ class FakeMambu:
     def __repr__(self) -> str:
         counts = ", ".join(f"{k}={len(self.store[k])}" for k in self.store.kinds() if len(self.store[k]))
         return f"FakeMambu(now={self.clock.iso()}, {counts or 'empty'})"
+
+    @property
+    def timezone(self) -> dt.tzinfo:
+        """The tenant's timezone (what its clock shows)."""
+        return self.clock.timezone
+
+    @property
+    def timezone_id(self) -> str:
+        """The tenant's timezone as Mambu names it (an IANA id such as ``Europe/Berlin``, or ``UTC``)."""
+        zone = self.clock.timezone
+        return zone.key if isinstance(zone, zoneinfo.ZoneInfo) else str(zone)
 
     # -- set-up ------------------------------------------------------------------------------------
 
