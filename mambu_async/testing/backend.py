@@ -207,8 +207,10 @@ class FakeMambu:
                 return candidate
 
     def new_int_id(self, kind: str) -> int:
-        """The next integer id for ``kind`` (documents, tasks)."""
-        value = self._int_ids.get(kind, 0) + 1
+        """The next integer id for ``kind`` (transactions, documents, tasks): above every numeric id the
+        kind holds or ever held, whoever stored it (a factory, a test, an earlier request), so ids never
+        collide and keep increasing."""
+        value = max(self._int_ids.get(kind, 0), self.store[kind].top_numeric_id) + 1
         self._int_ids[kind] = value
         return value
 

@@ -169,8 +169,6 @@ class _Builder:
         self.now = fake.clock.iso()
         self.today = fake.clock.today()
         self.tz = fake.clock.now().tzinfo
-        self.tx_ids = itertools.count(len(fake.store["loantransactions"]) + 1)
-        self.dtx_ids = itertools.count(len(fake.store["deposittransactions"]) + 1)
         self.banking = banking(fake)
 
     def key(self) -> str:
@@ -426,7 +424,7 @@ class _Builder:
         key = self.key()
         record: Record = {
             "encodedKey": key,
-            "id": str(next(self.tx_ids)),
+            "id": str(self.fake.new_int_id("loantransactions")),
             "parentAccountKey": loan["encodedKey"],
             "type": tx_type,
             "amount": amount,
@@ -492,7 +490,7 @@ class _Builder:
         when = self.stamp(day)
         record: Record = {
             "encodedKey": key,
-            "id": str(next(self.dtx_ids)),
+            "id": str(self.fake.new_int_id("deposittransactions")),
             "parentAccountKey": deposit["encodedKey"],
             "type": tx_type,
             "amount": amount,
