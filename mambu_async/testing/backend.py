@@ -98,6 +98,9 @@ DEFAULT_API_KEY = "fake-api-key-0000000000000000000000"
 
 _ID_ALPHABET = string.ascii_uppercase
 
+MAMBU_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
+"""The HTTP methods Mambu's v2 serves; any other answers 405."""
+
 
 class FakeMambu:
     """One in-memory Mambu tenant. Starts empty; demo data comes only from the factory.
@@ -314,17 +317,37 @@ class FakeMambu:
 
     def _route(self, request: FakeRequest) -> FakeResponse:
         found = self.router.resolve(request.method, request.path)
+        if found is None and request.method == "HEAD":
+            found = self.router.resolve("GET", request.path)
         if found is None:
-            raise api_error(
-                501, "METHOD_NOT_IMPLEMENTED", f"{request.method} {request.path} is not implemented"
-            )
+            raise self._unrouted(request)
         route, path_params = found
         request.path_params = path_params
         try:
             with self.store.atomic():
-                return route.handler(self, request)
+                response = route.handler(self, request)
         except ApiError as error:
-            return error_response(error)
+            response = error_response(error)
+        if request.method == "HEAD":
+            return FakeResponse(response.status, response.headers)
+        return response
+
+    def _unrouted(self, request: FakeRequest) -> ApiError:
+        """405 for a method Mambu never serves, 501 for an operation the fake does not implement.
+
+        [INFERRED] Mambu's v2 serves GET, POST, PUT, PATCH and DELETE (HEAD as GET); any other method
+        (TRACE, OPTIONS, CONNECT...) is refused with 405 and its ``INVALID_API_OPERATION`` body, with
+        ``Allow`` naming what the path serves.
+        """
+        if request.method in MAMBU_METHODS:
+            what = f"{request.method} {request.path} is not implemented"
+            return api_error(501, "METHOD_NOT_IMPLEMENTED", what)
+        allowed = self.router.methods_for(request.path)
+        what = f"Method {request.method} is not allowed on {request.path}"
+        error = api_error(405, "INVALID_API_OPERATION", what)
+        if allowed:
+            error.headers["allow"] = ", ".join(allowed)
+        return error
 
     def _authenticate(self, request: FakeRequest) -> None:
         key = request.headers.get("apikey")

@@ -171,7 +171,9 @@ def test_one_write_of_each_kind_then_everything_lists_searches_and_exports(
 
     cli = Cli(fake, tmp_path)
     store_kind = {cls._prefix: cls._prefix for cls in entity_classes().values()}
-    store_kind.update({"loans/transactions": "loantransactions", "deposits/transactions": "deposittransactions"})
+    store_kind.update(
+        {"loans/transactions": "loantransactions", "deposits/transactions": "deposittransactions"}
+    )
     for name in exportable_names():
         out = tmp_path / f"{name}.jsonl"
         result = cli.run("export", name, "--out", str(out))

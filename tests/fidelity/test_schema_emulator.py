@@ -52,7 +52,7 @@ def _errors(response: httpx.Response) -> list[dict[str, Any]]:
         ("GET", "/api/clients/a%0Ab", 404),  # an escaped newline in an id
         ("DELETE", "/api/loanproducts/%0A", 404),
         ("PUT", "/api/deposits/x%0Dy", 404),
-        ("TRACE", "/api/clients", 501),  # a method no route serves
+        ("TRACE", "/api/clients", 405),  # a method Mambu never serves
     ],
 )
 async def test_no_request_reaches_the_frameworks_plain_text_pages(
