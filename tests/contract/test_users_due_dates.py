@@ -72,7 +72,18 @@ def lender(mambu_fake: FakeMambu) -> FakeMambu:
     fake.create("clients", {"id": "C1", "firstName": "Ana", "lastName": "Lopez"})
     fake.create(
         "loanproducts",
-        {"id": "LP1", "name": "Micro", "type": "FIXED_TERM_LOAN", "creditArrangementSettings": {}},
+        {
+            "id": "LP1",
+            "name": "Micro",
+            "type": "FIXED_TERM_LOAN",
+            "creditArrangementSettings": {},
+            "scheduleSettings": {
+                "repaymentReschedulingMethod": "NONE",
+                "repaymentScheduleMethod": "DYNAMIC",
+                "scheduleDueDatesMethod": "FIXED_DAYS_OF_MONTH",
+                "fixedDaysOfMonth": [15],
+            },
+        },
     )
     fake.create(
         "loans",
@@ -160,3 +171,33 @@ async def test_change_due_dates_refusals(mambu_connector: Any, lender: FakeMambu
         await c.mambu_action("NOPE", "loans", "changeDueDatesSettings", ok)
     loan = await c.mambu_get("L1", "loans", "FULL")
     assert "fixedDaysOfMonth" not in loan["scheduleSettings"]
+
+
+async def test_change_due_dates_refused_when_the_product_has_no_fixed_days(
+    mambu_connector: Any, lender: FakeMambu
+) -> None:
+    c = mambu_connector
+    lender.create(
+        "loanproducts",
+        {"id": "LPI", "name": "Interval", "type": "FIXED_TERM_LOAN", "creditArrangementSettings": {}},
+    )
+    loan = lender.get("loans", "L1")
+    await c.mambu_create("loans", {**_creatable(loan), "id": "L2", "productTypeKey": "LPI"})
+    await c.mambu_change_state("L2", "loans", "APPROVE")
+    await c.mambu_make_disbursement("L2")
+    with pytest.raises(MambuBadRequestError) as caught:
+        await c.mambu_action("L2", "loans", "changeDueDatesSettings", {"fixedDaysOfMonth": [5]})
+    detail = caught.value.errors[0]
+    assert (detail.code, detail.reason) == (135, "FIXED_DAYS_OF_MONTH_NOT_ALLOWED")
+    after = await c.mambu_get("L2", "loans", "FULL")
+    assert after["scheduleSettings"].get("scheduleDueDatesMethod") != "FIXED_DAYS_OF_MONTH"
+
+
+def _creatable(loan: dict[str, Any]) -> dict[str, Any]:
+    keep = ("accountHolderKey", "accountHolderType", "loanAmount", "interestSettings", "scheduleSettings")
+    settings = {
+        k: v
+        for k, v in loan["scheduleSettings"].items()
+        if k in ("gracePeriod", "repaymentInstallments", "repaymentPeriodUnit")
+    }
+    return {**{k: loan[k] for k in keep}, "scheduleSettings": settings}

@@ -599,6 +599,9 @@ def change_due_dates_settings(fake: FakeMambu, request: FakeRequest) -> FakeResp
     """``POST /loans/{id}:changeDueDatesSettings`` ``{fixedDaysOfMonth, notes, valueDate}``: 204.
 
     [INFERRED: the action is in MambuPy, not in loans.json; 204 like Mambu's other loan actions]
+    Only for a loan whose product schedules on fixed days of the month
+    (``scheduleSettings.scheduleDueDatesMethod`` ``FIXED_DAYS_OF_MONTH``), else
+    ``FIXED_DAYS_OF_MONTH_NOT_ALLOWED``.
     ``scheduleSettings.fixedDaysOfMonth`` becomes the new days (``scheduleDueDatesMethod``
     ``FIXED_DAYS_OF_MONTH``) and the installments due after
     ``valueDate`` (default today; not before the disbursement nor in the future) move onto them
@@ -624,6 +627,13 @@ def change_due_dates_settings(fake: FakeMambu, request: FakeRequest) -> FakeResp
     if notes is not None and not isinstance(notes, str):
         raise bad_request("INVALID_PARAMETERS", "Property notes must be a string")
     on, _ = value_date(fake, body)
+    product = fake.store["loanproducts"].get(str(loan.get("productTypeKey") or "")) or {}
+    if (product.get("scheduleSettings") or {}).get("scheduleDueDatesMethod") != "FIXED_DAYS_OF_MONTH":
+        # [INFERRED] the reason: Mambu's enum member for fixed days on a product without them
+        raise bad_request(
+            "FIXED_DAYS_OF_MONTH_NOT_ALLOWED",
+            f"The product {product.get('id')!r} of the loan does not schedule on fixed days of the month",
+        )
     state, _ = loan_state(loan)
     if state not in LOAN_REPAYABLE:
         raise bad_request(
