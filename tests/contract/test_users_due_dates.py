@@ -49,9 +49,17 @@ async def test_users_by_assigned_or_managed_branch(mambu_connector: Any, staff: 
     c = mambu_connector
     assert await _usernames(c, branchId="BR1") == ["teller"]
     assert await _usernames(c, branchId="BR1", branchIdType="ASSIGNED") == ["teller"]
-    assert await _usernames(c, branchId="BR1", branchIdType="MANAGE") == ["director", "manager"]
-    assert await _usernames(c, branchId="BR2", branchIdType="MANAGE") == ["clerk", "director"]
+    # MANAGE: assigned to the branch, managing it, or managing all branches
+    assert await _usernames(c, branchId="BR1", branchIdType="MANAGE") == ["director", "manager", "teller"]
+    assert await _usernames(c, branchId="BR2", branchIdType="MANAGE") == ["clerk", "director", "manager"]
     assert await _usernames(c, branchId="BR2", branchIdType="ASSIGNED") == ["clerk", "director", "manager"]
+
+
+async def test_users_sort_by_id(mambu_connector: Any, staff: FakeMambu) -> None:
+    ids = sorted(str(u["id"]) for u in staff.store["users"].values())
+    for order, expected in (("ASC", ids), ("DESC", ids[::-1])):
+        users = await mambu_connector.mambu_get_all("users", sortBy=f"id:{order}")
+        assert [u["id"] for u in users] == expected
 
 
 async def test_branch_id_type_refusals(mambu_connector: Any, staff: FakeMambu) -> None:

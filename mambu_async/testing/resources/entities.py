@@ -119,11 +119,13 @@ def _user_by_username(fake: FakeMambu, ref: str) -> Record | None:
 
 
 def _managed_branches(user: Record) -> Any:
-    """What a user may manage: ``ALL_BRANCHES`` or the keys of ``access.managedBranches``."""
+    """The branches a user works for: ``ALL_BRANCHES``, or the keys of ``access.managedBranches`` and
+    of its ``assignedBranchKey``."""
     access = user.get("access") or {}
     if access.get("canManageAllBranches") is True:
         return ALL_BRANCHES
-    return [b.get("branchKey") for b in access.get("managedBranches") or () if isinstance(b, dict)]
+    keys = [b.get("branchKey") for b in access.get("managedBranches") or () if isinstance(b, dict)]
+    return [*keys, user["assignedBranchKey"]] if user.get("assignedBranchKey") else keys
 
 
 def _manages(value: Any, wanted: Any) -> bool:
@@ -133,8 +135,8 @@ def _manages(value: Any, wanted: Any) -> bool:
 def _user_branch_filter() -> QueryFilter:
     """``GET /users?branchId=`` with ``branchIdType`` ``ASSIGNED`` (the default) or ``MANAGE``.
 
-    [INFERRED] MANAGE matches users whose ``access.managedBranches[].branchKey`` holds the branch or
-    whose ``access.canManageAllBranches`` is true (Mambu documents the parameter, not the rule).
+    MANAGE matches the users assigned to the branch, those whose ``access.managedBranches[].branchKey``
+    holds it and those whose ``access.canManageAllBranches`` is true.
     """
     assigned = QueryFilter(Field.at("assignedBranchKey", "key"), _resolve_key("branches"))
     managed = QueryFilter(Field(_managed_branches, "key"), _resolve_key("branches"), _manages)
@@ -454,7 +456,7 @@ def _organisation_kinds(fake: FakeMambu) -> list[EntityKind]:
         "User",
         "INVALID_USER_ID",
         search=["encodedKey", "id", "username", "firstName", "lastName", "email", "userState", *_TIMESTAMPS],
-        sort=["username", "firstName", "lastName", "creationDate", "lastModifiedDate"],
+        sort=["id", "username", "firstName", "lastName", "creationDate", "lastModifiedDate"],
         id_in_use="USERNAME_ALREADY_EXISTS",
         custom_fields_for="USER",
         filters={"branchId": _user_branch_filter()},
