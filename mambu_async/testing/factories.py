@@ -196,7 +196,12 @@ class _Builder:
     def custom_fields(self) -> None:
         self.fake.create(
             "customfieldsets",
-            {"id": "_Personal_Info", "name": "Personal info", "availableFor": "CLIENT", "usage": "SINGLE"},
+            {
+                "id": "_Personal_Info",
+                "availableFor": "CLIENT",
+                "fieldSetType": "STANDARD",
+                "displaySettings": {"displayName": "Personal info"},
+            },
         )
         self.fake.create(
             "customfields",
@@ -208,7 +213,12 @@ class _Builder:
         )
         self.fake.create(
             "customfieldsets",
-            {"id": "_Loan_Info", "name": "Loan info", "availableFor": "LOAN_ACCOUNT", "usage": "SINGLE"},
+            {
+                "id": "_Loan_Info",
+                "availableFor": "LOAN_ACCOUNT",
+                "fieldSetType": "STANDARD",
+                "displaySettings": {"displayName": "Loan info"},
+            },
         )
         self.fake.create(
             "customfields",

@@ -207,14 +207,13 @@ INLINE_DEFINITIONS: dict[str, Any] = {
             "groupRoles": {"type": "array", "items": {"type": "object"}},
         },
     },
-    "CustomFieldSet": {
+    "CustomFieldSetMeta": {
         "type": "object",
-        "required": ["id", "name", "availableFor"],
+        "required": ["id", "availableFor"],
         "properties": {
             "encodedKey": _RO_S,
             "id": _S,
-            "name": _S,
-            "notes": _S,
+            "description": _S,
             "availableFor": {
                 "type": "string",
                 "enum": [
@@ -233,8 +232,20 @@ INLINE_DEFINITIONS: dict[str, Any] = {
                     "USER",
                 ],
             },
-            "usage": {"type": "string", "enum": ["SINGLE", "GROUPED"]},
-            "displaySettings": {"type": "object"},
+            "fieldSetType": {"type": "string", "enum": ["STANDARD", "GROUPED"]},
+            "displaySettings": {
+                "type": "object",
+                "properties": {
+                    "builtIn": {"type": "boolean"},
+                    "displayName": _S,
+                    "position": {"type": "integer", "format": "int32"},
+                },
+            },
+            "customFields": {
+                "type": "array",
+                "readOnly": True,
+                "items": {"type": "object", "properties": {"encodedKey": _RO_S, "id": _S}},
+            },
             "creationDate": _RO_DT,
             "lastModifiedDate": _RO_DT,
         },

@@ -62,7 +62,7 @@ async def _write_one_of_each(c: MambuOperations, fake: FakeMambu) -> dict[str, A
     made["users"] = await c.mambu_create("users", {"username": "teller", "firstName": "Tess"})
     # Mambu's v2 only reads custom field definitions: they are configured, here seeded
     made["customfieldsets"] = fake.create(
-        "customfieldsets", {"id": "_Extra", "name": "Extra", "availableFor": "CLIENT"}
+        "customfieldsets", {"id": "_Extra", "availableFor": "CLIENT"}
     )
     made["customfields"] = fake.create(
         "customfields", {"id": "extraNote", "customFieldSetId": "_Extra", "type": "FREE_TEXT"}

@@ -38,7 +38,7 @@ def check_custom_fields(fake: FakeMambu, kind: EntityKind, record: Record) -> Pr
     """Problems of the ``_Set`` values whose set is defined in the fake (undefined sets are free-form).
 
     [INFERRED] Mambu refuses unknown fields (``INVALID_CUSTOM_FIELD_ID``), a set of the wrong shape
-    (``INCONSISTENT_VALUE_WITH_SET_TYPE``: an object for SINGLE, an array for GROUPED) and values that do
+    (``INCONSISTENT_VALUE_WITH_SET_TYPE``: an object for STANDARD, an array for GROUPED) and values that do
     not fit the field type (``INCONSISTENT_VALUE_WITH_CUSTOM_FIELD_TYPE``); required, deactivated,
     linked, patterned and unique fields and group indexes follow :mod:`.custom_values`.
     """
@@ -53,7 +53,7 @@ def check_custom_fields(fake: FakeMambu, kind: EntityKind, record: Record) -> Pr
         if kind.custom_fields_for and cf_set.get("availableFor") not in (None, kind.custom_fields_for):
             problems.append(("INVALID_CUSTOM_FIELD_SET_ID", f"{key} is not available for {kind.label}"))
             continue
-        grouped = cf_set.get("usage") == "GROUPED"
+        grouped = cf_set.get("fieldSetType") == "GROUPED"
         if grouped and not isinstance(value, list):
             problems.append(("INCONSISTENT_VALUE_WITH_SET_TYPE", f"{key} is a grouped set: send an array"))
             continue
