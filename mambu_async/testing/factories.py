@@ -360,7 +360,7 @@ class _Builder:
         late_days = 5 if scenario == "ACTIVE_IN_ARREARS" else 0
         start = add_period(self.today - dt.timedelta(days=late_days), "MONTHS", -months)
         disbursed = self.stamp(start)
-        loan.update(accountState="ACTIVE", approvedDate=disbursed)
+        loan.update(accountState="ACTIVE", approvedDate=disbursed, lastAccountAppraisalDate=self.now)
         tx = self._loan_tx(
             loan, "DISBURSEMENT", loan["loanAmount"], disbursed, {"principalAmount": loan["loanAmount"]}
         )

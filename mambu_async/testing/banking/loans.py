@@ -254,6 +254,10 @@ def settle(fake: FakeMambu, loan: Record, ledger: Ledger | None = None) -> Recor
         loan["daysLate"] = loan["daysInArrears"] = 0
     _update_allocations(fake, ledger)
     loan["lastModifiedDate"] = fake.clock.iso()
+    if ledger.disbursed_on is not None:
+        # [INFERRED] Mambu stamps lastAccountAppraisalDate whenever it re-evaluates the account's
+        # interest, principal, fees and penalties: here, each time the balances are settled.
+        loan["lastAccountAppraisalDate"] = loan["lastModifiedDate"]
     return fake.store["loans"].put(loan)
 
 

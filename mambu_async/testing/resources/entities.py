@@ -15,6 +15,7 @@ import attrs
 
 from mambu_async.testing.apierror import bad_request
 from mambu_async.testing.kinds import EntityKind, Field, QueryFilter, path_getter
+from mambu_async.testing.resources import search_fields
 from mambu_async.testing.resources.crud import register_crud
 from mambu_async.testing.resources.owners import OWNER_KINDS
 from mambu_async.testing.schema import Schema, openapi
@@ -71,6 +72,11 @@ def _fields(
 ) -> dict[str, Field]:
     special = special or {}
     return {name: special.get(name) or typed_field(schema, name) for name in names}
+
+
+def _union(documented: list[str], more: list[str]) -> list[str]:
+    """Mambu's documented search fields, then the fake's own extras (kept for compatibility)."""
+    return [*documented, *(name for name in more if name not in documented)]
 
 
 def _search_enum(file: str, definition: str) -> list[str]:
@@ -668,6 +674,8 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
         *(f"balances.{b}" for b in DEPOSIT_BALANCES),
     ]
     sort = ["id", "creationDate", "lastModifiedDate"]
+    loan_special = search_fields.loan_fields(fake)
+    deposit_special = search_fields.deposit_fields(fake)
     loans = EntityKind(
         name="loans",
         prefix="loans",
@@ -691,8 +699,12 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
             "accountHolderId": _holder_filter(),
         },
         sort_by={**_fields(loan_schema, sort), "loanName": typed_field(loan_schema, "loanName")},
-        search_fields=_fields(loan_schema, loan_fields),
-        sorting_fields=_fields(loan_schema, loan_fields),
+        search_fields=_fields(
+            loan_schema, _union(search_fields.LOAN_FILTER_FIELDS, loan_fields), loan_special
+        ),
+        sorting_fields=_fields(
+            loan_schema, _union(search_fields.LOAN_SORTING_FIELDS, loan_fields), loan_special
+        ),
         custom_fields_for="LOAN_ACCOUNT",
         on_create=[_default("accountState", "PENDING_APPROVAL"), _zero_balances(LOAN_BALANCES)],
         validators=[
@@ -718,7 +730,9 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
             "accountHolderId": _holder_filter(),
         },
         sort_by={**_fields(deposit_schema, sort), "name": typed_field(deposit_schema, "name")},
-        search_fields=_fields(deposit_schema, deposit_fields),
+        search_fields=_fields(
+            deposit_schema, _union(search_fields.DEPOSIT_FILTER_FIELDS, deposit_fields), deposit_special
+        ),
         sorting_fields=_fields(deposit_schema, deposit_fields),
         custom_fields_for="DEPOSIT_ACCOUNT",
         on_create=[
