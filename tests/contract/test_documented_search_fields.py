@@ -28,17 +28,38 @@ SAMPLE = {
 }
 """One operator Mambu allows per field type, with a value of that type."""
 
+GROUP_FILTER_FIELDS = [
+    "encodedKey",
+    "id",
+    "creationDate",
+    "groupRoleKey",
+    "branchKey",
+    "centreKey",
+    "creditOfficerKey",
+    "groupName",
+    "lastModifiedDate",
+    "preferredLanguage",
+    "depositsBalance",
+    "loansBalance",
+    "totalBalance",
+    "numberOfMembers",
+    "loanCycle",
+]
+"""Mambu's GroupFilterCriteria field enum (docs.mambu.com, groupsearchcriteria)."""
+
 DOCUMENTED = [
     *(("loans", "loans", f) for f in search_fields.LOAN_FILTER_FIELDS),
     *(("deposits", "deposits", f) for f in search_fields.DEPOSIT_FILTER_FIELDS),
     *(("loans/transactions", "loantransactions", f) for f in search_fields.LOAN_TRANSACTION_FILTER_FIELDS),
+    *(("groups", "groups", f) for f in GROUP_FILTER_FIELDS),
+    ("clients", "clients", "mobilePhoneNumber2"),
 ]
 
 
 @pytest.fixture
 def mambu_fake() -> FakeMambu:
     fake = FakeMambu(now=DEFAULT_NOW)
-    build_demo_tenant(fake, clients=6, loans=12, deposits=7)
+    build_demo_tenant(fake, clients=6, loans=12, deposits=7, groups=2)
     return fake
 
 
@@ -174,3 +195,26 @@ async def test_equals_case_sensitive_compares_numbers_by_value(raw: Raw, mambu_f
         {"field": "loanAmount", "operator": "EQUALS_CASE_SENSITIVE", "value": f"{loan['loanAmount']:.2f}"},
     )
     assert status == 200 and loan["id"] in {r["id"] for r in found}
+
+
+async def test_derived_group_fields(raw: Raw, mambu_fake: FakeMambu) -> None:
+    group = next(iter(mambu_fake.store["groups"].values()))
+    members = str(len(group["groupMembers"]))
+    status, found = await _search(
+        raw,
+        "groups",
+        {"field": "numberOfMembers", "operator": "EQUALS", "value": members},
+        {"field": "id", "operator": "EQUALS", "value": group["id"]},
+    )
+    assert status == 200 and [g["id"] for g in found] == [group["id"]]
+    status, found = await _search(
+        raw, "groups", {"field": "loansBalance", "operator": "MORE_THAN", "value": "0"}
+    )
+    holders = {
+        r["accountHolderKey"]
+        for r in mambu_fake.store["loans"].values()
+        if r.get("balances", {}).get("principalBalance", 0) > 0
+    }
+    assert status == 200 and {g["encodedKey"] for g in found} == holders & {
+        g["encodedKey"] for g in mambu_fake.store["groups"].values()
+    }

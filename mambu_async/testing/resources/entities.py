@@ -232,6 +232,7 @@ def _client_kind(fake: FakeMambu) -> EntityKind:
         "groupId": Field(group_ids, "string"),
         "homePhoneNumber": Field.at("homePhone"),
         "mobilePhoneNumber": Field.at("mobilePhone"),
+        "mobilePhoneNumber2": Field.at("mobilePhone2"),
         "portalState": Field.at("portalSettings.portalState", "enum", ("ENABLED", "DISABLED")),
         "fullName": Field(full_name),
         "clientAddress": Field(address),
@@ -275,7 +276,10 @@ def _client_kind(fake: FakeMambu) -> EntityKind:
         filters=filters,
         sort_by=_fields(schema, ["firstName", "lastName", "creationDate", "lastModifiedDate"]),
         default_sort=(("lastModifiedDate", True),),
-        search_fields=_fields(schema, _search_enum("clients", "ClientFilterCriteria"), special),
+        # the bundled enum, plus mobilePhoneNumber2 that Mambu's current reference lists
+        search_fields=_fields(
+            schema, [*_search_enum("clients", "ClientFilterCriteria"), "mobilePhoneNumber2"], special
+        ),
         sorting_fields=_fields(schema, _search_enum("clients", "ClientSortingCriteria"), special),
         custom_fields_for="CLIENT",
         on_create=[
@@ -326,13 +330,35 @@ def _group_kind(fake: FakeMambu) -> EntityKind:
     def unlink(fake: FakeMambu, group: Record) -> None:
         sync_clients(fake, {**group, "groupMembers": []}, group)
 
+    def held(collection: str, field: str) -> Callable[[Record], Decimal]:
+        return lambda g: _sum(
+            [
+                path_getter(field)(a)
+                for a in fake.store[collection].find(lambda a: a.get("accountHolderKey") == g["encodedKey"])
+            ]
+        )
+
+    loans_balance = held("loans", "balances.principalBalance")
+    deposits_balance = held("deposits", "balances.totalBalance")
     special = {
         "branchKey": Field.at("assignedBranchKey", "key"),
         "centreKey": Field.at("assignedCentreKey", "key"),
         "creditOfficerKey": Field.at("assignedUserKey", "key"),
         "clientKey": Field.at("groupMembers.clientKey", "key"),
+        "groupRoleKey": Field.at("groupRoles.groupRoleNameKey", "key"),
+        "numberOfMembers": Field(lambda g: len(g.get("groupMembers") or ()), "integer"),
+        "loansBalance": Field(loans_balance, "number"),
+        "depositsBalance": Field(deposits_balance, "number"),
+        "totalBalance": Field(lambda g: deposits_balance(g) - loans_balance(g), "number"),
     }
+    # Mambu's GroupFilterCriteria (docs.mambu.com .../groups/schemas/groupsearchcriteria/), then the
+    # fake's own extras
     names = [
+        "groupRoleKey",
+        "depositsBalance",
+        "loansBalance",
+        "totalBalance",
+        "numberOfMembers",
         "encodedKey",
         "id",
         "groupName",
