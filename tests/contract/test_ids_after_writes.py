@@ -61,9 +61,7 @@ async def _write_one_of_each(c: MambuOperations, fake: FakeMambu) -> dict[str, A
     made["userroles"] = await c.mambu_create("userroles", {"name": "Teller"})
     made["users"] = await c.mambu_create("users", {"username": "teller", "firstName": "Tess"})
     # Mambu's v2 only reads custom field definitions: they are configured, here seeded
-    made["customfieldsets"] = fake.create(
-        "customfieldsets", {"id": "_Extra", "availableFor": "CLIENT"}
-    )
+    made["customfieldsets"] = fake.create("customfieldsets", {"id": "_Extra", "availableFor": "CLIENT"})
     made["customfields"] = fake.create(
         "customfields", {"id": "extraNote", "customFieldSetId": "_Extra", "type": "FREE_TEXT"}
     )
@@ -210,3 +208,23 @@ def test_created_keys_and_ids_avoid_records_seeded_from_the_same_generator() -> 
     created = twin.create("branches", {"name": "New"})
     assert created["encodedKey"] not in taken
     assert len({r["encodedKey"] for r in twin.store["branches"].values()}) == 4
+
+
+@pytest.mark.parametrize("connector", ["fake", "rest"])
+def test_installment_keys_avoid_stored_keys_and_stay_stable(connector: str) -> None:
+    fake = _demo()
+    loan = next(r for r in fake.store["loans"].values() if r.get("accountState") == "ACTIVE")
+    # a record seeded with the key an installment would take if keys were derived from the loan's
+    fake.store["branches"].put({"encodedKey": f"{loan['encodedKey'][:24]}00000001", "id": "BRX", "name": "x"})
+
+    async def read_twice() -> tuple[list[str], list[str]]:
+        async with _connector(connector, fake) as c:
+            first = await c.mambu_loanaccount_getSchedule(loan["id"])
+            second = await c.mambu_loanaccount_getSchedule(loan["id"])
+        return [i["encodedKey"] for i in first["installments"]], [
+            i["encodedKey"] for i in second["installments"]
+        ]
+
+    first, second = asyncio.run(read_twice())
+    assert first == second and len(set(first)) == len(first) > 1
+    assert not any(fake.store.holds_key(key) for key in first)

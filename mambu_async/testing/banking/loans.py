@@ -38,6 +38,7 @@ modelled (no penalty).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -697,6 +698,16 @@ def schedule(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     return json_response(200, render_schedule(fake, loan, installments))
 
 
+def _installment_key(fake: FakeMambu, loan_key: str, number: int) -> str:
+    """The encodedKey of a loan's installment: the same on every read, and held by no stored record."""
+    salt = 0
+    while True:
+        key = hashlib.sha256(f"{loan_key}/installment/{number}/{salt}".encode()).hexdigest()[:32]
+        if not fake.store.holds_key(key):
+            return key
+        salt += 1
+
+
 def render_schedule(fake: FakeMambu, loan: Record, installments: list[Installment]) -> dict[str, Any]:
     """Mambu's v2 schedule document for ``installments``."""
     today = fake.clock.today()
@@ -713,7 +724,7 @@ def render_schedule(fake: FakeMambu, loan: Record, installments: list[Installmen
             return out
 
         row: dict[str, Any] = {
-            "encodedKey": f"{loan['encodedKey'][:24]}{inst.number:08x}",
+            "encodedKey": _installment_key(fake, loan["encodedKey"], inst.number),
             "parentAccountKey": loan["encodedKey"],
             "number": str(inst.number),
             "dueDate": dt.datetime.combine(inst.due_date, dt.time(), tzinfo=tz).isoformat(timespec="seconds"),
