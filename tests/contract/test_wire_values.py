@@ -118,3 +118,17 @@ async def test_read_only_loan_numbers_sent_back_as_strings(raw: Raw, lender: Fak
     status, _, updated = await raw("PUT", "/loans/L1", json=sent)
     assert status == 200, updated
     assert updated["loanName"] == "Renamed" and updated["balances"] == created["balances"]
+
+
+async def test_patch_with_numbers_as_strings_stores_numbers(raw: Raw, lender: FakeMambu) -> None:
+    status, _, _ = await raw("POST", "/loans", json=_loan())
+    assert status == 201
+    ops = [
+        {"op": "REPLACE", "path": "/loanAmount", "value": "1500.50"},
+        {"op": "REPLACE", "path": "/scheduleSettings/repaymentInstallments", "value": "7"},
+    ]
+    status, _, _ = await raw("PATCH", "/loans/L1", json=ops)
+    assert status == 204
+    stored = lender.get("loans", "L1")
+    assert stored["loanAmount"] == Decimal("1500.50") and _is_number(stored["loanAmount"])
+    assert stored["scheduleSettings"]["repaymentInstallments"] == 7
