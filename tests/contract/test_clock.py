@@ -164,3 +164,36 @@ def test_now_freezes_and_takes_its_zone_unless_one_is_given() -> None:
         FakeMambu(timezone="Mars/Olympus")
     with pytest.raises(ValueError, match="aware"):
         FakeMambu(now=dt.datetime(2024, 1, 15, 9, 0))
+
+
+async def test_a_loan_expected_to_disburse_today_in_another_offset(
+    mambu_connector: MambuOperations, mambu_fake: FakeMambu
+) -> None:
+    _seed_loan(mambu_fake)
+    now_utc = mambu_fake.clock.now().astimezone(dt.UTC)  # already tomorrow's date in UTC
+    await mambu_connector.mambu_create(
+        "loans",
+        {
+            "id": "L1",
+            "accountHolderKey": "C1",
+            "accountHolderType": "CLIENT",
+            "productTypeKey": "LP1",
+            "loanAmount": Decimal("600.00"),
+            "interestSettings": {"interestRate": Decimal("12")},
+            "scheduleSettings": {
+                "gracePeriod": 0,
+                "repaymentInstallments": 3,
+                "repaymentPeriodUnit": "MONTHS",
+            },
+            "disbursementDetails": {
+                "expectedDisbursementDate": now_utc,
+                "firstRepaymentDate": now_utc + dt.timedelta(days=30),
+            },
+        },
+    )
+    await mambu_connector.mambu_change_state("L1", "loans", "APPROVE", "ok")
+    await mambu_connector.mambu_make_disbursement("L1", valueDate=now_utc)
+    loan = await mambu_connector.mambu_get("L1", "loans")
+    assert loan["accountState"] == "ACTIVE"
+    schedule = await mambu_connector.mambu_loanaccount_getSchedule("L1")
+    assert [i["dueDate"][:10] for i in schedule["installments"]] == ["2024-04-08", "2024-05-08", "2024-06-08"]
