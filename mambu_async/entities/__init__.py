@@ -13,6 +13,7 @@ from mambu_async._lazy import lazy_exports
 from mambu_async.entities import behaviours as _behaviours  # noqa: F401
 
 if TYPE_CHECKING:
+    from mambu_async.entities.activity import MambuActivity
     from mambu_async.entities.base import (
         EntityIterator,
         MambuBasicDetailsError,
@@ -25,12 +26,14 @@ if TYPE_CHECKING:
     from mambu_async.entities.centre import MambuCentre
     from mambu_async.entities.client import MambuClient
     from mambu_async.entities.comment import MambuComment
+    from mambu_async.entities.currency import MambuCurrency, MambuExchangeRate
     from mambu_async.entities.custom_field_sets import MambuCustomFieldSet
     from mambu_async.entities.custom_fields import MambuCustomField
     from mambu_async.entities.custom_values import CustomFields
     from mambu_async.entities.deposit import MambuDeposit
     from mambu_async.entities.deposit_product import MambuDepositProduct
     from mambu_async.entities.document import MambuDocument
+    from mambu_async.entities.function import MambuFunction
     from mambu_async.entities.group import MambuGroup
     from mambu_async.entities.installment import MambuInstallment
     from mambu_async.entities.loan import MambuLoan
@@ -51,10 +54,12 @@ else:
             "EntityIterator": "mambu_async.entities.base",
             "F": "mambu_async.entities.search",
             "MambuBasicDetailsError": "mambu_async.entities.base",
+            "MambuActivity": "mambu_async.entities.activity",
             "MambuBranch": "mambu_async.entities.branch",
             "MambuCentre": "mambu_async.entities.centre",
             "MambuClient": "mambu_async.entities.client",
             "MambuComment": "mambu_async.entities.comment",
+            "MambuCurrency": "mambu_async.entities.currency",
             "MambuCustomField": "mambu_async.entities.custom_fields",
             "MambuCustomFieldSet": "mambu_async.entities.custom_field_sets",
             "MambuDeposit": "mambu_async.entities.deposit",
@@ -62,7 +67,9 @@ else:
             "MambuDepositTransaction": "mambu_async.entities.transaction",
             "MambuDocument": "mambu_async.entities.document",
             "MambuEntity": "mambu_async.entities.base",
+            "MambuExchangeRate": "mambu_async.entities.currency",
             "MambuFieldError": "mambu_async.entities.serde",
+            "MambuFunction": "mambu_async.entities.function",
             "MambuGroup": "mambu_async.entities.group",
             "MambuInstallment": "mambu_async.entities.installment",
             "MambuLoan": "mambu_async.entities.loan",
@@ -89,11 +96,13 @@ __all__ = [
     "CustomFields",
     "EntityIterator",
     "F",
+    "MambuActivity",
     "MambuBasicDetailsError",
     "MambuBranch",
     "MambuCentre",
     "MambuClient",
     "MambuComment",
+    "MambuCurrency",
     "MambuCustomField",
     "MambuCustomFieldSet",
     "MambuDeposit",
@@ -101,7 +110,9 @@ __all__ = [
     "MambuDepositTransaction",
     "MambuDocument",
     "MambuEntity",
+    "MambuExchangeRate",
     "MambuFieldError",
+    "MambuFunction",
     "MambuGroup",
     "MambuInstallment",
     "MambuLoan",

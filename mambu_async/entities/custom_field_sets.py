@@ -17,9 +17,9 @@ from typing import Any, Self
 
 import attrs
 
-from mambu_async.connector.base import MambuConnector
-from mambu_async.connector.validation import check_choice
-from mambu_async.entities.base import MambuEntity, SortSpec
+from mambu_async.connector.base import MambuConnector, RequestTimeout
+from mambu_async.connector.validation import DetailsLevel, check_choice
+from mambu_async.entities.base import MambuEntity, SortSpec, connector_for_call
 from mambu_async.entities.custom_fields import MambuCustomField
 from mambu_async.entities.model import MambuModel
 from mambu_async.errors import MambuResponseError, MambuValidationError
@@ -102,7 +102,8 @@ class MambuCustomFieldSet(MambuEntity):
         offset: int | None = None,
         limit: int | None = None,
         sort_by: SortSpec | None = None,
-        details_level: str = "BASIC",
+        details_level: DetailsLevel = "BASIC",
+        timeout: RequestTimeout | None = None,
         available_for: str | None = None,
     ) -> list[Self]:
         """``GET /customfieldsets?availableFor=``: the sets (of one kind of entity, when given).
@@ -115,7 +116,7 @@ class MambuCustomFieldSet(MambuEntity):
         kind = None
         if available_for is not None:
             kind = check_choice(available_for, "available_for", tuple(CustomFieldSetAvailableFor))
-        rows = await connector.mambu_get_all(
+        rows = await connector_for_call(connector, timeout).mambu_get_all(
             cls._prefix, offset=offset, limit=limit, detailsLevel=level, availableFor=kind
         )
         if not isinstance(rows, list):
@@ -123,7 +124,7 @@ class MambuCustomFieldSet(MambuEntity):
         return [cls._from_response(row, connector, level) for row in rows]
 
     async def get_custom_fields(
-        self, *, offset: int | None = None, limit: int | None = None, details_level: str = "BASIC"
+        self, *, offset: int | None = None, limit: int | None = None, details_level: DetailsLevel = "BASIC"
     ) -> list[MambuCustomField]:
         """``GET /customfieldsets/{id}/customfields``: the definitions of the set's fields."""
         level = self._check_details_level(details_level)

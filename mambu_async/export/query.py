@@ -50,7 +50,7 @@ def entity_classes() -> dict[str, type[MambuEntity]]:
 
 
 #: List endpoints without a unique sort key (pulled unsorted, deduplicated by key; small in practice).
-_PLAIN_LISTS = frozenset({"users", "userroles", "tasks", "customfieldsets"})
+_PLAIN_LISTS = frozenset({"users", "userroles", "tasks", "customfieldsets", "currencies"})
 
 
 def exportable_names() -> list[str]:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from mambu_async.config import ENV_API_KEY, ENV_BASE_URL, ENV_PASSWORD, ENV_USERNAME, MambuSettings
+from mambu_async.config import ENV_BASE_URL, MambuSettings
 from mambu_async.connector.rest import MambuConnectorREST
 from mambu_async.errors import MambuValidationError
 from mambu_async.export.exit_codes import CliError, ExitCode
@@ -65,12 +65,8 @@ class TenantOptions:
 def _settings(env: Mapping[str, str]) -> MambuSettings:
     try:
         return MambuSettings.from_env(env)
-    except MambuValidationError as exc:
-        raise CliError(
-            ExitCode.CONFIG,
-            f"tenant configuration: {exc} (set {ENV_BASE_URL} and {ENV_API_KEY}, "
-            f"or {ENV_USERNAME} and {ENV_PASSWORD})",
-        ) from None
+    except MambuValidationError as exc:  # the message names the variable to fix
+        raise CliError(ExitCode.CONFIG, f"tenant configuration: {exc}") from None
 
 
 def embedded_connector(fake: FakeMambu, options: Mapping[str, Any]) -> MambuConnectorREST | FakeConnector:

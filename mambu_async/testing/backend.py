@@ -79,6 +79,7 @@ from mambu_async.testing.store import Record, Store
 if TYPE_CHECKING:
     import datetime as dt
 
+    from mambu_async.testing.faults import FaultPlan
     from mambu_async.testing.kinds import EntityKind
 
 logger = logging.getLogger("mambu_async.testing")
@@ -112,6 +113,9 @@ class FakeMambu:
     credentials it accepts, kept as attributes (defaults: :data:`DEFAULT_USERNAME`,
     :data:`DEFAULT_PASSWORD`, :data:`DEFAULT_API_KEY`).
     """
+
+    faults: FaultPlan
+    """Scripted faults (rate limits, 5xx, lost responses, latency), set up with the banking rules."""
 
     def __init__(
         self,

@@ -34,6 +34,7 @@ import attrs
 
 from mambu_async.testing.banking.common import banking
 from mambu_async.testing.banking.schedule import ZERO, LoanTerms, add_period, iter_installments
+from mambu_async.testing.resources.currencies import seed_demo_currencies
 
 if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
@@ -122,6 +123,7 @@ def _build(
     user_records = [builder.user(i, branch_keys[i % len(branch_keys)]) for i in range(2 * len(branch_keys))]
     user_keys = [str(u["encodedKey"]) for u in user_records]
     builder.custom_fields()
+    seed_demo_currencies(fake)
     loan_products = [builder.loan_product(i) for i in range(3)]
     deposit_products = [builder.deposit_product(i) for i in range(2)]
     client_records = [
@@ -214,6 +216,20 @@ class _Builder:
         self.fake.create(
             "customfieldsets",
             {
+                "id": "_References",
+                "availableFor": "CLIENT",
+                "fieldSetType": "GROUPED",
+                "displaySettings": {"displayName": "References"},
+            },
+        )
+        for field_id, name in (("name", "Name"), ("phone", "Phone")):
+            self.fake.create(
+                "customfields",
+                {"id": field_id, "customFieldSetId": "_References", "type": "FREE_TEXT", "name": name},
+            )
+        self.fake.create(
+            "customfieldsets",
+            {
                 "id": "_Loan_Info",
                 "availableFor": "LOAN_ACCOUNT",
                 "fieldSetType": "STANDARD",
@@ -282,6 +298,12 @@ class _Builder:
             "idDocuments": [],
             "_Personal_Info": {"nickname": first[:3], "riskScore": str(self.rng.randrange(1, 100))},
         }
+        if i % 2 == 0:  # every other client names two references (a GROUPED set: rows with "_index")
+            record["_References"] = [
+                {"_index": str(row), "name": f"{_FIRST[(i + row + 1) % len(_FIRST)]} Reference",
+                 "phone": f"+351 21 {i % 1000:03d} {row:04d}"}
+                for row in range(2)
+            ]
         return self.fake.store["clients"].put(record)
 
     def group(self, i: int, clients: list[Record], branch_key: str) -> Record:

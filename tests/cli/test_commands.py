@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -61,15 +63,34 @@ def test_get_bad_credentials(cli: Cli) -> None:
     assert "nope" not in result.stderr
 
 
+class _Listener:
+    """Stands for the bound socket (no port is bound in these tests)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.address = (host, port)
+        self.closed = False
+
+    def getsockname(self) -> tuple[str, int]:
+        return self.address
+
+    def __enter__(self) -> _Listener:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.closed = True
+
+
 class _Served:
     def __init__(self) -> None:
         self.calls: list[tuple[Any, str, int]] = []
 
-    def __call__(self, app: Any, host: str, port: int) -> None:
-        self.calls.append((app, host, port))
+    def __call__(self, app: Any, listener: Any) -> None:
+        self.calls.append((app, *listener.getsockname()))
 
 
-def _emulator_cli(cli: Cli, *argv: str) -> tuple[int, str, _Served, list[int]]:
+def _emulator_cli(
+    cli: Cli, *argv: str, bind: Callable[[str, int], Any] = _Listener
+) -> tuple[int, str, _Served, list[int]]:
     import io
 
     from mambu_async.cli import Runtime, main
@@ -81,8 +102,33 @@ def _emulator_cli(cli: Cli, *argv: str) -> tuple[int, str, _Served, list[int]]:
         built.append(loans)
         return cli.fake
 
-    code = main(["emulator", *argv], runtime=Runtime(env={}, stderr=err, build_demo=build, serve=served))
+    runtime = Runtime(env={}, stderr=err, build_demo=build, bind=bind, serve=served)
+    code = main(["emulator", *argv], runtime=runtime)
     return code, err.getvalue(), served, built
+
+
+def test_emulator_binds_before_saying_where_to_connect(cli: Cli) -> None:
+    events: list[str] = []
+
+    def bind(host: str, port: int) -> _Listener:
+        events.append("bound")
+        return _Listener(host, 43210 if port == 0 else port)
+
+    code, err, served, _ = _emulator_cli(cli, "--port", "0", bind=bind)
+    assert code == 0 and events == ["bound"]
+    assert "http://127.0.0.1:43210/api" in err and served.calls[0][1:] == ("127.0.0.1", 43210)
+
+
+def test_emulator_on_a_taken_port_exits_with_its_own_code(cli: Cli) -> None:
+    from mambu_async.cli import _bind
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        code, err, served, _ = _emulator_cli(cli, "--port", str(port), bind=_bind)
+    assert code == ExitCode.PORT_UNAVAILABLE == 18
+    assert served.calls == [] and err.count("\n") == 1
+    assert err.startswith(f"mambu-async: cannot listen on 127.0.0.1:{port}: ") and "--port" in err
+    assert "MAMBU_BASE_URL" not in err  # nothing said about connecting to a server that is not there
 
 
 def test_emulator_serves_the_demo_tenant_it_announces(cli: Cli) -> None:
@@ -133,6 +179,15 @@ def test_emulator_without_the_extra_says_how_to_install_it(cli: Cli, monkeypatch
     code, err, served, _ = _emulator_cli(cli)
     assert code == ExitCode.MISSING_EXTRA and served.calls == []
     assert "mambu-async[emulator]" in err
+
+
+def test_demo_writes_into_the_current_directory(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    cli = Cli(small_tenant(30), tmp_path)
+    result = cli.run("demo", "--loans", "30")
+    assert result.code == 0, result.stderr
+    assert len(read_jsonl(tmp_path / "mambu-demo-loans.jsonl")) == 30
+    assert "export loans --out mambu-demo-loans.jsonl" in result.stderr
 
 
 def test_demo_builds_exports_and_shows_the_first_loan(tmp_path: Any) -> None:

@@ -230,3 +230,18 @@ async def test_a_grouped_set_takes_rows_and_a_standard_set_an_object(
         mambu_connector.mambu_create("clients", {**_client(id="C8"), "_KYC": [{"taxId": "T"}]}),
         "INCONSISTENT_VALUE_WITH_SET_TYPE",
     )
+
+
+async def test_grouped_rows_written_without_index_come_back_with_one(
+    mambu_connector: Any, defined: FakeMambu
+) -> None:
+    from mambu_async.entities import MambuClient
+
+    refs = [{"name": "Bo", "phone": "1"}, {"name": "Cy"}]
+    created = await mambu_connector.mambu_create("clients", _client(_Refs=refs))
+    assert created["_Refs"] == [{"_index": "0", "name": "Bo", "phone": "1"}, {"_index": "1", "name": "Cy"}]
+    await mambu_connector.mambu_patch("C1", "clients", [("add", "_Refs/2", {"name": "Di"})])
+    client = await MambuClient.get("C1", connector=mambu_connector)
+    rows = client.custom_fields["_Refs"]
+    assert [row["_index"] for row in rows] == ["0", "1", "2"]  # README: rows, each with its "_index"
+    assert client.custom_fields.value("_Refs", "name", index=2) == "Di"

@@ -64,7 +64,7 @@ def install(fake: FakeMambu) -> None:
     register_codes()
     state = BankingState(faults=FaultPlan(), idempotency=IdempotencyStore(status_of=lambda r: r.status))
     fake._banking = state  # type: ignore[attr-defined]
-    fake.faults = state.faults  # type: ignore[attr-defined]
+    fake.faults = state.faults
     fake.idempotency = state.idempotency  # type: ignore[attr-defined]
     for method, template, handler in _ROUTES:
         fake.router.add(method, template, handler)

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mambu_async.testing.resources import comments, customfields, documents, entities, transactions
+from mambu_async.testing.resources import (
+    backup,
+    comments,
+    currencies,
+    customfields,
+    documents,
+    entities,
+    functions,
+    transactions,
+    v1,
+)
 
 if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
@@ -12,5 +22,6 @@ if TYPE_CHECKING:
 
 def install(fake: FakeMambu) -> None:
     """Register every core entity kind and route on ``fake``."""
-    for module in (entities, transactions, customfields, comments, documents):
+    modules = (entities, transactions, customfields, comments, documents, backup, currencies, functions, v1)
+    for module in modules:
         module.install(fake)

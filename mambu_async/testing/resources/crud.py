@@ -182,6 +182,7 @@ def create_record(fake: FakeMambu, kind: EntityKind, body: Any) -> Record:
     for fill in kind.on_create:
         fill(fake, record)
     _raise(check_custom_fields(fake, kind, record))
+    custom_values.number_groups(record)
     for validator in kind.validators:
         validator(fake, record, None)
     now = fake.clock.iso()
@@ -224,6 +225,7 @@ def replace_record(fake: FakeMambu, kind: EntityKind, old: Record, body: Any) ->
             record[name] = copy.deepcopy(old[name])
     _check_id(fake, kind, record, old)
     _raise(check_custom_fields(fake, kind, record))
+    custom_values.number_groups(record)
     for validator in kind.validators:
         validator(fake, record, old)
     if "lastModifiedDate" in kind.server_fields:
