@@ -13,14 +13,16 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import datetime as dt
 import logging
 import os
 import socket
 import sys
 import traceback
+import zoneinfo
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, NoReturn, Protocol, TextIO
 
 import attrs
 
@@ -42,6 +44,14 @@ EMULATOR_DEMO_LOANS = 1_000
 
 DEMO_OUT = "mambu-demo-loans.jsonl"
 """Where ``demo`` writes its export without ``--out``: in the current directory."""
+
+
+class DemoBuilder(Protocol):
+    """Builds a demo tenant of ``loans`` loans on a clock frozen at ``now`` or following real time."""
+
+    def __call__(
+        self, loans: int, *, now: dt.datetime | None = None, timezone: str | None = None
+    ) -> FakeMambu: ...
 
 
 def _bind(host: str, port: int) -> socket.socket:
@@ -72,8 +82,8 @@ class Runtime:
     stderr: TextIO = attrs.field(factory=lambda: sys.stderr)
     connector_options: dict[str, Any] = attrs.field(factory=dict)
     """Extra keyword arguments for every connector (``transport=``, ``sleep=``...)."""
-    build_demo: Callable[[int], FakeMambu] = build_demo
-    """Builds the embedded demo tenant with that many loans."""
+    build_demo: DemoBuilder = build_demo
+    """Builds the embedded demo tenant with that many loans (and the clock options)."""
     bind: Callable[[str, int], socket.socket] = _bind
     """Opens the emulator's listening socket (before it says where to connect)."""
     serve: Callable[[Any, socket.socket], None] = _serve
@@ -85,6 +95,24 @@ class Runtime:
         """Where the command's connector comes from: the environment, or the embedded demo tenant."""
         env = {} if embedded else self.env
         return TenantOptions(env, dict(self.connector_options), lambda: self.build_demo(DEMO_LOANS))
+
+
+def _instant(text: str) -> dt.datetime:
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected an ISO date-time with an offset, got {text!r}") from None
+    if value.tzinfo is None:
+        raise argparse.ArgumentTypeError(f"expected a date-time with an offset (+00:00), got {text!r}")
+    return value
+
+
+def _timezone(text: str) -> str:
+    try:
+        zoneinfo.ZoneInfo(text)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise argparse.ArgumentTypeError(f"expected an IANA timezone (Europe/Berlin), got {text!r}") from None
+    return text
 
 
 class _Parser(argparse.ArgumentParser):
@@ -202,6 +230,18 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help=f"start with a demo tenant of N loans (default {EMULATOR_DEMO_LOANS:,})",
     )
+    emulator.add_argument(
+        "--now",
+        type=_instant,
+        metavar="DATETIME",
+        help="freeze the tenant's clock at this ISO date-time with offset (default: real time)",
+    )
+    emulator.add_argument(
+        "--timezone",
+        type=_timezone,
+        metavar="ZONE",
+        help="the tenant's timezone, an IANA name (default: the offset of --now, else UTC)",
+    )
 
     backup = commands.add_parser("backup", help="trigger the database backup and/or download the latest one")
     backup.add_argument("--trigger", action="store_true", help="ask Mambu to start a database backup")
@@ -256,7 +296,8 @@ def _backup(args: argparse.Namespace, argv: Sequence[str], rt: Runtime) -> int:
 def _emulator(args: argparse.Namespace, argv: Sequence[str], rt: Runtime) -> int:
     from mambu_async.testing import FakeMambu, emulator_app
 
-    fake = rt.build_demo(args.demo) if args.demo else FakeMambu()
+    clock = {"now": args.now, "timezone": args.timezone}
+    fake = rt.build_demo(args.demo, **clock) if args.demo else FakeMambu(**clock)
     try:
         app = emulator_app(fake)
         if rt.serve is _serve:
@@ -271,8 +312,11 @@ def _emulator(args: argparse.Namespace, argv: Sequence[str], rt: Runtime) -> int
     port = listener.getsockname()[1]  # the one the system chose for --port 0
     host = f"[{args.host}]" if ":" in args.host else args.host
     what = f"a demo tenant of {args.demo:,} loans" if args.demo else "an empty tenant"
+    running = "frozen" if fake.clock.frozen else "real time"
     print(
-        f"{PROG}: serving {what} on http://{host}:{port}/api (Ctrl-C to stop). Connect with:\n"
+        f"{PROG}: serving {what} on http://{host}:{port}/api (Ctrl-C to stop); "
+        f"tenant time {fake.clock.iso()} ({fake.timezone_id}, {running}). "
+        "Connect with:\n"
         f"  MAMBU_BASE_URL=http://{host}:{port}\n"
         f"  MAMBU_API_KEY={fake.api_key}\n"
         f"  (or MAMBU_USERNAME={fake.username} MAMBU_PASSWORD={fake.password})",

@@ -142,7 +142,7 @@ class V1Operations(OperationsCore):
         holder_type: str, holder: str, source: DocumentSource, name: str | None, file_name: str | None
     ) -> tuple[dict[str, Any], dict[str, Any]]:
         """``({document}, {documentContent})`` parts: ``type`` is the file's extension."""
-        upload = await DocumentOperations._read_upload(source, file_name)
+        upload = await DocumentOperations._read_upload(source, file_name, name or "")
         extension = upload.file_name.rsplit(".", 1)[1].upper()
         document = {
             "documentHolderKey": holder,

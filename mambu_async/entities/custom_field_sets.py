@@ -1,9 +1,11 @@
 """``MambuCustomFieldSet``: a custom field set definition (``/customfieldsets``).
 
-Mambu v2 ``CustomFieldSet``: ``id`` (starts with ``_``, the key the set's values use inside entities),
-``encodedKey, name, notes, availableFor, usage`` (``SINGLE``/``GROUPED``), ``displaySettings``,
-dates. ``GET /customfieldsets`` takes no filters and no ``sortBy``, only ``availableFor``;
-``GET /customfieldsets/{id}/customfields`` lists the set's fields (api-semantics §9.3).
+Mambu v2 ``CustomFieldSetMeta``: ``id`` (starts with ``_``, the key the set's values use inside entities),
+``encodedKey``, ``availableFor``, ``description``, ``fieldSetType`` (``STANDARD``: one value per field;
+``GROUPED``: rows of values), ``displaySettings`` (``builtIn``, ``displayName``, ``position``),
+``customFields`` (the ``{encodedKey, id}`` of the set's fields) and dates. ``GET /customfieldsets``
+takes no filters and no ``sortBy``, only ``availableFor``; ``GET /customfieldsets/{id}/customfields``
+lists the set's field definitions (api-semantics §9.3).
 """
 
 from __future__ import annotations
@@ -19,9 +21,16 @@ from mambu_async.connector.base import MambuConnector, RequestTimeout
 from mambu_async.connector.validation import DetailsLevel, check_choice
 from mambu_async.entities.base import MambuEntity, SortSpec, connector_for_call
 from mambu_async.entities.custom_fields import MambuCustomField
+from mambu_async.entities.model import MambuModel
 from mambu_async.errors import MambuResponseError, MambuValidationError
 
-__all__ = ["CustomFieldSetAvailableFor", "CustomFieldSetUsage", "MambuCustomFieldSet"]
+__all__ = [
+    "CustomFieldIdentity",
+    "CustomFieldSetAvailableFor",
+    "CustomFieldSetDisplaySettings",
+    "CustomFieldSetType",
+    "MambuCustomFieldSet",
+]
 
 
 class CustomFieldSetAvailableFor(enum.StrEnum):
@@ -42,11 +51,28 @@ class CustomFieldSetAvailableFor(enum.StrEnum):
     USER = "USER"
 
 
-class CustomFieldSetUsage(enum.StrEnum):
-    """Values of ``CustomFieldSet.usage``: one value per field, or rows of values."""
+class CustomFieldSetType(enum.StrEnum):
+    """Values of ``CustomFieldSetMeta.fieldSetType``: one value per field, or rows of values."""
 
-    SINGLE = "SINGLE"
+    STANDARD = "STANDARD"
     GROUPED = "GROUPED"
+
+
+@attrs.define(slots=False, kw_only=True)
+class CustomFieldSetDisplaySettings(MambuModel):
+    """How the set shows in Mambu: ``built_in`` (a Mambu set, not the tenant's), name and position."""
+
+    built_in: bool | None = None
+    display_name: str | None = None
+    position: int | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class CustomFieldIdentity(MambuModel):
+    """One field of a set, as the set lists it."""
+
+    encoded_key: str | None = None
+    id: str | None = None
 
 
 @attrs.define(slots=False, kw_only=True)
@@ -58,11 +84,12 @@ class MambuCustomFieldSet(MambuEntity):
 
     id: str | None = None
     encoded_key: str | None = None
-    name: str | None = None
-    notes: str | None = None
+    description: str | None = None
     available_for: CustomFieldSetAvailableFor | str | None = None
-    usage: CustomFieldSetUsage | str | None = None
-    display_settings: dict[str, Any] | None = None
+    field_set_type: CustomFieldSetType | str | None = None
+    display_settings: CustomFieldSetDisplaySettings | None = None
+    fields: list[CustomFieldIdentity] | None = attrs.field(default=None, metadata={"wire": "customFields"})
+    """The set's fields (``customFields``); their definitions: :meth:`get_custom_fields`."""
     creation_date: dt.datetime | None = None
     last_modified_date: dt.datetime | None = None
 

@@ -21,6 +21,8 @@ from mambu_async.errors import MambuValidationError
 from mambu_async.export.exit_codes import CliError, ExitCode
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from mambu_async.testing import FakeConnector, FakeMambu
 
 __all__ = ["DEMO_LOANS", "TenantOptions", "build_demo", "open_tenant"]
@@ -31,12 +33,15 @@ DEMO_LOANS = 20_000
 EMBEDDED_URL = "http://localhost"
 
 
-def build_demo(loans: int = DEMO_LOANS) -> FakeMambu:
-    """A fresh FakeMambu holding the deterministic demo tenant."""
+def build_demo(
+    loans: int = DEMO_LOANS, *, now: dt.datetime | None = None, timezone: str | None = None
+) -> FakeMambu:
+    """A fresh FakeMambu holding the deterministic demo tenant, dated from its clock (real time in
+    ``timezone``, or frozen at ``now``)."""
     from mambu_async.testing import FakeMambu
     from mambu_async.testing.factories import build_demo_tenant
 
-    fake = FakeMambu()
+    fake = FakeMambu(now=now, timezone=timezone)
     clients = max(1, loans // 2)
     build_demo_tenant(fake, clients=clients, loans=loans, deposits=loans // 2)
     return fake

@@ -173,8 +173,6 @@ class _Builder:
         self.now = fake.clock.iso()
         self.today = fake.clock.today()
         self.tz = fake.clock.now().tzinfo
-        self.tx_ids = itertools.count(len(fake.store["loantransactions"]) + 1)
-        self.dtx_ids = itertools.count(len(fake.store["deposittransactions"]) + 1)
         self.banking = banking(fake)
 
     def key(self) -> str:
@@ -202,7 +200,12 @@ class _Builder:
     def custom_fields(self) -> None:
         self.fake.create(
             "customfieldsets",
-            {"id": "_Personal_Info", "name": "Personal info", "availableFor": "CLIENT", "usage": "SINGLE"},
+            {
+                "id": "_Personal_Info",
+                "availableFor": "CLIENT",
+                "fieldSetType": "STANDARD",
+                "displaySettings": {"displayName": "Personal info"},
+            },
         )
         self.fake.create(
             "customfields",
@@ -214,7 +217,12 @@ class _Builder:
         )
         self.fake.create(
             "customfieldsets",
-            {"id": "_References", "name": "References", "availableFor": "CLIENT", "usage": "GROUPED"},
+            {
+                "id": "_References",
+                "availableFor": "CLIENT",
+                "fieldSetType": "GROUPED",
+                "displaySettings": {"displayName": "References"},
+            },
         )
         for field_id, name in (("name", "Name"), ("phone", "Phone")):
             self.fake.create(
@@ -223,7 +231,12 @@ class _Builder:
             )
         self.fake.create(
             "customfieldsets",
-            {"id": "_Loan_Info", "name": "Loan info", "availableFor": "LOAN_ACCOUNT", "usage": "SINGLE"},
+            {
+                "id": "_Loan_Info",
+                "availableFor": "LOAN_ACCOUNT",
+                "fieldSetType": "STANDARD",
+                "displaySettings": {"displayName": "Loan info"},
+            },
         )
         self.fake.create(
             "customfields",
@@ -371,7 +384,7 @@ class _Builder:
         late_days = 5 if scenario == "ACTIVE_IN_ARREARS" else 0
         start = add_period(self.today - dt.timedelta(days=late_days), "MONTHS", -months)
         disbursed = self.stamp(start)
-        loan.update(accountState="ACTIVE", approvedDate=disbursed)
+        loan.update(accountState="ACTIVE", approvedDate=disbursed, lastAccountAppraisalDate=self.now)
         tx = self._loan_tx(
             loan, "DISBURSEMENT", loan["loanAmount"], disbursed, {"principalAmount": loan["loanAmount"]}
         )
@@ -445,7 +458,7 @@ class _Builder:
         key = self.key()
         record: Record = {
             "encodedKey": key,
-            "id": str(next(self.tx_ids)),
+            "id": str(self.fake.new_int_id("loantransactions")),
             "parentAccountKey": loan["encodedKey"],
             "type": tx_type,
             "amount": amount,
@@ -511,7 +524,7 @@ class _Builder:
         when = self.stamp(day)
         record: Record = {
             "encodedKey": key,
-            "id": str(next(self.dtx_ids)),
+            "id": str(self.fake.new_int_id("deposittransactions")),
             "parentAccountKey": deposit["encodedKey"],
             "type": tx_type,
             "amount": amount,

@@ -1,6 +1,7 @@
 """pytest plugin (``pytest11`` entry point): fixtures for testing against FakeMambu.
 
-- ``mambu_fake``: a fresh, empty :class:`~mambu_async.testing.FakeMambu` per test.
+- ``mambu_fake``: a fresh, empty :class:`~mambu_async.testing.FakeMambu` per test, its clock on real
+  time (override the fixture with ``FakeMambu(now=...)`` for a frozen one).
 - ``mambu_fake_connector``: a :class:`~mambu_async.testing.FakeConnector` on ``mambu_fake``.
 - ``mambu_rest_connector``: a ``MambuConnectorREST`` on ``emulator_app(mambu_fake)`` through
   ``httpx.ASGITransport`` (no socket, no network); needs the ``emulator`` extra.
@@ -71,7 +72,7 @@ async def _no_sleep(seconds: float) -> None:
 
 @pytest.fixture
 def mambu_fake() -> FakeMambu:
-    """A fresh, empty in-memory Mambu tenant."""
+    """A fresh, empty in-memory Mambu tenant (its clock follows real time in UTC)."""
     from mambu_async.testing import FakeMambu
 
     return FakeMambu()

@@ -98,7 +98,7 @@ def _emulator_cli(
     served, built = _Served(), []
     err = io.StringIO()
 
-    def build(loans: int) -> FakeMambu:
+    def build(loans: int, **clock: Any) -> FakeMambu:
         built.append(loans)
         return cli.fake
 
@@ -219,3 +219,42 @@ def test_python_dash_m_runs_the_command() -> None:
     )
     assert done.returncode == ExitCode.UNKNOWN_ENTITY
     assert done.stderr.startswith("mambu-async: unknown entity 'nothing'")
+
+
+def test_emulator_clock_options_freeze_the_tenant_in_its_zone(cli: Cli) -> None:
+    import io
+
+    from mambu_async.cli import Runtime, main
+    from mambu_async.export.tenant import build_demo
+
+    served, err = _Served(), io.StringIO()
+    argv = ["emulator", "--demo", "3", "--now", "2024-06-30T23:30:00+00:00", "--timezone", "Europe/Berlin"]
+    code = main(argv, runtime=Runtime(env={}, stderr=err, build_demo=build_demo, serve=served))
+    assert code == 0
+    assert "tenant time 2024-07-01T01:30:00+02:00 (Europe/Berlin, frozen)" in err.getvalue()
+    app = served.calls[0][0]
+
+    async def create_through_the_app() -> dict[str, Any]:
+        async with MambuConnectorREST(
+            "http://127.0.0.1:8889", api_key=str(cli.fake.api_key), transport=httpx.ASGITransport(app=app)
+        ) as connector:
+            created: dict[str, Any] = await connector.mambu_create(
+                "clients", {"firstName": "A", "lastName": "B"}
+            )
+            return created
+
+    assert asyncio.run(create_through_the_app())["creationDate"] == "2024-07-01T01:30:00+02:00"
+
+
+@pytest.mark.parametrize(
+    "argv", [["--now", "2024-06-30T23:30:00"], ["--now", "yesterday"], ["--timezone", "Mars/Olympus"]]
+)
+def test_emulator_refuses_a_naive_or_unknown_clock(cli: Cli, argv: list[str]) -> None:
+    code, err, served, _ = _emulator_cli(cli, *argv)
+    assert code == ExitCode.USAGE and served.calls == []
+    assert "--now" in err or "--timezone" in err
+
+
+def test_emulator_without_clock_options_follows_real_time(cli: Cli) -> None:
+    code, err, _, _ = _emulator_cli(cli)
+    assert code == 0 and "(UTC, real time)" in err

@@ -320,16 +320,16 @@ async def test_group_role_names(mambu_connector: Any, mambu_fake: FakeMambu) -> 
 
 @pytest.fixture
 def fields(mambu_fake: FakeMambu, ana: dict[str, Any]) -> None:
-    mambu_fake.create("customfieldsets", {"id": "_Personal", "name": "Personal", "availableFor": "CLIENT"})
+    mambu_fake.create("customfieldsets", {"id": "_Personal", "availableFor": "CLIENT"})
     mambu_fake.create(
         "customfields", {"id": "nickname", "customFieldSetId": "_Personal", "type": "FREE_TEXT"}
     )
     mambu_fake.create("customfields", {"id": "score", "customFieldSetId": "_Personal", "type": "NUMBER"})
     mambu_fake.create(
-        "customfieldsets", {"id": "_Refs", "name": "References", "availableFor": "CLIENT", "usage": "GROUPED"}
+        "customfieldsets", {"id": "_Refs", "availableFor": "CLIENT", "fieldSetType": "GROUPED"}
     )
     mambu_fake.create("customfields", {"id": "ref_name", "customFieldSetId": "_Refs", "type": "FREE_TEXT"})
-    mambu_fake.create("customfieldsets", {"id": "_BranchInfo", "name": "Branch", "availableFor": "BRANCH"})
+    mambu_fake.create("customfieldsets", {"id": "_BranchInfo", "availableFor": "BRANCH"})
     mambu_fake.create(
         "customfields", {"id": "region", "customFieldSetId": "_BranchInfo", "type": "FREE_TEXT"}
     )

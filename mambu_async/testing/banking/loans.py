@@ -38,6 +38,7 @@ modelled (no penalty).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -256,6 +257,10 @@ def settle(fake: FakeMambu, loan: Record, ledger: Ledger | None = None) -> Recor
         loan["daysLate"] = loan["daysInArrears"] = 0
     _update_allocations(fake, ledger)
     loan["lastModifiedDate"] = fake.clock.iso()
+    if ledger.disbursed_on is not None:
+        # [INFERRED] Mambu stamps lastAccountAppraisalDate whenever it re-evaluates the account's
+        # interest, principal, fees and penalties: here, each time the balances are settled.
+        loan["lastAccountAppraisalDate"] = loan["lastModifiedDate"]
     return fake.store["loans"].put(loan)
 
 
@@ -601,6 +606,9 @@ def change_due_dates_settings(fake: FakeMambu, request: FakeRequest) -> FakeResp
     """``POST /loans/{id}:changeDueDatesSettings`` ``{fixedDaysOfMonth, notes, valueDate}``: 204.
 
     [INFERRED: the action is in MambuPy, not in loans.json; 204 like Mambu's other loan actions]
+    Only for a loan whose product schedules on fixed days of the month
+    (``scheduleSettings.scheduleDueDatesMethod`` ``FIXED_DAYS_OF_MONTH``), else
+    ``FIXED_DAYS_OF_MONTH_NOT_ALLOWED``.
     ``scheduleSettings.fixedDaysOfMonth`` becomes the new days (``scheduleDueDatesMethod``
     ``FIXED_DAYS_OF_MONTH``) and the installments due after
     ``valueDate`` (default today; not before the disbursement nor in the future) move onto them
@@ -626,6 +634,13 @@ def change_due_dates_settings(fake: FakeMambu, request: FakeRequest) -> FakeResp
     if notes is not None and not isinstance(notes, str):
         raise bad_request("INVALID_PARAMETERS", "Property notes must be a string")
     on, _ = value_date(fake, body)
+    product = fake.store["loanproducts"].get(str(loan.get("productTypeKey") or "")) or {}
+    if (product.get("scheduleSettings") or {}).get("scheduleDueDatesMethod") != "FIXED_DAYS_OF_MONTH":
+        # [INFERRED] the reason: Mambu's enum member for fixed days on a product without them
+        raise bad_request(
+            "FIXED_DAYS_OF_MONTH_NOT_ALLOWED",
+            f"The product {product.get('id')!r} of the loan does not schedule on fixed days of the month",
+        )
     state, _ = loan_state(loan)
     if state not in LOAN_REPAYABLE:
         raise bad_request(
@@ -707,6 +722,16 @@ def schedule(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     return json_response(200, render_schedule(fake, loan, schedule_installments(fake, loan)))
 
 
+def _installment_key(fake: FakeMambu, loan_key: str, number: int) -> str:
+    """The encodedKey of a loan's installment: the same on every read, and held by no stored record."""
+    salt = 0
+    while True:
+        key = hashlib.sha256(f"{loan_key}/installment/{number}/{salt}".encode()).hexdigest()[:32]
+        if not fake.store.holds_key(key):
+            return key
+        salt += 1
+
+
 def render_schedule(fake: FakeMambu, loan: Record, installments: list[Installment]) -> dict[str, Any]:
     """Mambu's v2 schedule document for ``installments``."""
     today = fake.clock.today()
@@ -723,7 +748,7 @@ def render_schedule(fake: FakeMambu, loan: Record, installments: list[Installmen
             return out
 
         row: dict[str, Any] = {
-            "encodedKey": f"{loan['encodedKey'][:24]}{inst.number:08x}",
+            "encodedKey": _installment_key(fake, loan["encodedKey"], inst.number),
             "parentAccountKey": loan["encodedKey"],
             "number": str(inst.number),
             "dueDate": dt.datetime.combine(inst.due_date, dt.time(), tzinfo=tz).isoformat(timespec="seconds"),

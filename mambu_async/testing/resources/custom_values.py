@@ -160,7 +160,7 @@ def required_problems(
             continue
         field = definition.get("id")
         held = record.get(str(set_id))
-        if cf_set.get("usage") == "GROUPED":
+        if cf_set.get("fieldSetType") == "GROUPED":
             missing = isinstance(held, list) and any(
                 isinstance(e, dict) and _blank(e.get(field)) for e in held
             )

@@ -64,14 +64,14 @@ def _v1_definition(definition: Record, cf_set: Record) -> Record:
         "customFieldSet": {
             "encodedKey": cf_set.get("encodedKey"),
             "id": cf_set.get("id"),
-            "name": cf_set.get("name"),
-            "usage": cf_set.get("usage", "SINGLE"),
+            "name": (cf_set.get("displaySettings") or {}).get("displayName"),
+            "usage": "GROUPED" if _grouped(cf_set) else "SINGLE",  # v1's names for v2's fieldSetType
         },
     }
 
 
 def _grouped(cf_set: Record) -> bool:
-    return cf_set.get("usage") == "GROUPED"
+    return cf_set.get("fieldSetType") == "GROUPED"
 
 
 def _row(rows: list[Any], index: str, field_id: str) -> dict[str, Any]:
