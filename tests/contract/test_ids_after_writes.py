@@ -170,16 +170,28 @@ def test_one_write_of_each_kind_then_everything_lists_searches_and_exports(
     cli = Cli(fake, tmp_path)
     store_kind = {cls._prefix: cls._prefix for cls in entity_classes().values()}
     store_kind.update(
-        {"loans/transactions": "loantransactions", "deposits/transactions": "deposittransactions"}
+        {
+            "loans/transactions": "loantransactions",
+            "deposits/transactions": "deposittransactions",
+            "communications/messages": "communicationmessages",
+            "organization/holidays/general": "holidays",
+            "accounting/interestaccrual": "interestaccruals",
+        }
     )
+    computed = {"installments", "setup/organization"}  # built from other records, not stored as such
     for name in exportable_names():
         out = tmp_path / f"{name}.jsonl"
         result = cli.run("export", name, "--out", str(out))
         assert result.code == 0, (name, result.stderr)
         records = read_jsonl(out)
-        kind = store_kind[entity_classes()[name]._prefix]
-        # records are told apart by encodedKey (currencies, served without one, by code)
-        ident = "encodedKey" if all("encodedKey" in r for r in records) else "code"
+        prefix = entity_classes()[name]._prefix
+        if prefix in computed:
+            assert records, name
+            continue
+        kind = store_kind[prefix]
+        # records are told apart by encodedKey, or by the unique key of kinds served without one
+        names = ("encodedKey", "entryId", "referenceToken", "code", "glCode", "id")
+        ident = next(n for n in names if all(n in r for r in records))
         assert {r[ident] for r in records} == {r[ident] for r in fake.store[kind].values()}, name
         assert len(records) == len(fake.store[kind]), name
 

@@ -347,11 +347,3 @@ async def test_search_bodies_are_checked(raw: Any, seeded: FakeMambu) -> None:
     assert status == 400
     status, _, body = await raw("POST", "/depositproducts/DP1:batchUpdate", json={"action": "NOPE"})
     assert status == 400 and body["errors"][0]["errorReason"] == "INVALID_PARAMETERS"
-
-
-async def test_organization_timezone_is_the_tenants(mambu_connector: Any, mambu_fake: FakeMambu) -> None:
-    import datetime as dt
-    from zoneinfo import ZoneInfo
-
-    mambu_fake.clock.set(dt.datetime(2024, 3, 1, 9, 0, tzinfo=ZoneInfo("Europe/Lisbon")))
-    assert (await mambu_connector.mambu_get_organization())["timeZoneID"] == "Europe/Lisbon"

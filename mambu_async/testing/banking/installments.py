@@ -30,8 +30,8 @@ from mambu_async.testing import query
 from mambu_async.testing.apierror import bad_request, not_found
 from mambu_async.testing.banking.common import date_of
 from mambu_async.testing.banking.schedule import Installment, to_decimal
+from mambu_async.testing.banking.states import LOAN_STATES
 from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response, list_response
-from mambu_async.testing.resources.entities import LOAN_STATES
 from mambu_async.testing.store import Record
 
 if TYPE_CHECKING:

@@ -11,8 +11,7 @@ these documents; the fields follow Mambu's published reference [INFERRED]: the o
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mambu_async.testing import query
 from mambu_async.testing.apierror import bad_request
@@ -33,20 +32,8 @@ WEEK_DAYS = ("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY",
 
 
 def tenant_timezone(fake: FakeMambu) -> str:
-    """The tenant's timezone id, the one place the fake reads it.
-
-    ``FakeMambu(timezone=...)`` when the fake has that attribute, else the zone of its clock; a zone
-    without a name and no offset is ``UTC``.
-    """
-    zone: Any = getattr(fake, "timezone", None) or fake.clock.now().tzinfo
-    if isinstance(zone, str) and zone:
-        return zone
-    key = getattr(zone, "key", None)
-    if isinstance(key, str) and key:
-        return key
-    if zone is None or zone.utcoffset(None) in (None, dt.timedelta(0)):
-        return "UTC"
-    return str(zone)
+    """The tenant's timezone id (``FakeMambu(timezone=...)``), the one place the organization reads it."""
+    return fake.timezone_id
 
 
 def organization(fake: FakeMambu) -> Record:
