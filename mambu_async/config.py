@@ -33,11 +33,12 @@ ENV_API_KEY = "MAMBU_API_KEY"
 ENV_USERNAME = "MAMBU_USERNAME"
 ENV_PASSWORD = "MAMBU_PASSWORD"
 
-_OPTIONAL_ENV: dict[str, tuple[str, type[int] | type[float]]] = {
-    "MAMBU_TIMEOUT": ("timeout", float),
-    "MAMBU_MAX_RETRIES": ("max_retries", int),
-    "MAMBU_MAX_CONCURRENCY": ("max_concurrency", int),
-    "MAMBU_PAGE_SIZE": ("page_size", int),
+_OPTIONAL_ENV: dict[str, tuple[str, type[int] | type[float], float, float, str]] = {
+    # variable: (connector keyword, type, lowest, highest, what the value must be)
+    "MAMBU_TIMEOUT": ("timeout", float, 1e-3, 86_400.0, "a positive number of seconds"),
+    "MAMBU_MAX_RETRIES": ("max_retries", int, 0, 100, "a whole number from 0 to 100"),
+    "MAMBU_MAX_CONCURRENCY": ("max_concurrency", int, 1, 1_000, "a whole number from 1 to 1,000"),
+    "MAMBU_PAGE_SIZE": ("page_size", int, 1, 1_000, "a whole number from 1 to 1,000 (Mambu's page limit)"),
 }
 
 
@@ -159,6 +160,10 @@ class MambuSettings:
         base_url = env.get(ENV_BASE_URL, "").strip()
         if not base_url:
             raise fail(f"{ENV_BASE_URL} is not set")
+        try:
+            base_url = normalize_base_url(base_url)
+        except ValueError as exc:
+            raise fail(f"{ENV_BASE_URL}: {exc}") from None
         api_key = env.get(ENV_API_KEY) or None
         username = env.get(ENV_USERNAME) or None
         password = env.get(ENV_PASSWORD) or None
@@ -167,7 +172,7 @@ class MambuSettings:
         elif username is None or password is None:
             raise fail(f"set {ENV_API_KEY}, or {ENV_USERNAME} and {ENV_PASSWORD}")
         options: dict[str, Any] = {}
-        for var, (name, kind) in _OPTIONAL_ENV.items():
+        for var, (name, kind, lowest, highest, what) in _OPTIONAL_ENV.items():
             raw = env.get(var)
             if raw is None or not raw.strip():
                 continue
@@ -175,9 +180,12 @@ class MambuSettings:
                 options[name] = "auto"
                 continue
             try:
-                options[name] = kind(raw.strip())
+                value = kind(raw.strip())
             except ValueError:
-                raise fail(f"{var} must be a number, got {raw!r}") from None
+                value = None
+            if value is None or not lowest <= value <= highest:  # also refuses nan
+                raise fail(f"{var} must be {what}, got {raw!r}")
+            options[name] = value
         return cls(base_url=base_url, username=username, password=password, api_key=api_key, options=options)
 
     def auth(self) -> MambuAuth:

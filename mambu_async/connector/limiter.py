@@ -53,32 +53,46 @@ class PoolTimeout(Exception):
 
 
 class Slot:
-    """One request's hold on the limiter; set :attr:`status` to the answer's status before leaving."""
+    """One request's hold on the limiter: :meth:`acquire`, set :attr:`status` to the answer's status,
+    then :meth:`release` (once; later calls do nothing). ``async with`` does both."""
 
-    __slots__ = ("_kind", "_limiter", "_started", "status")
+    __slots__ = ("_held", "_kind", "_limiter", "_started", "status")
 
     def __init__(self, limiter: ConcurrencyLimiter, kind: str) -> None:
         self._limiter = limiter
         self._kind = kind
         self._started = 0.0
+        self._held = False
         self.status: int | None = None
 
-    async def __aenter__(self) -> Slot:
+    async def acquire(self) -> None:
+        """Wait for the slot (at most the limiter's ``pool_timeout``: :class:`PoolTimeout`)."""
         await self._limiter.acquire()
         self._started = self._limiter.clock()
+        self._held = True
+
+    def release(self, error: BaseException | None = None) -> None:
+        """Give the slot back; ``error``: the attempt raised instead of answering."""
+        if not self._held:
+            return
+        self._held = False
+        outcome: Outcome
+        if isinstance(error, MambuTimeoutError) or self.status in OVERLOAD_STATUSES:
+            outcome = "overload"
+        elif error is None and self.status is not None and self.status < 400:
+            outcome = "ok"
+        else:
+            outcome = "neutral"
+        self._limiter.release(self._kind, self._started, outcome)
+
+    async def __aenter__(self) -> Slot:
+        await self.acquire()
         return self
 
     async def __aexit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        outcome: Outcome
-        if isinstance(exc, MambuTimeoutError) or self.status in OVERLOAD_STATUSES:
-            outcome = "overload"
-        elif exc is None and self.status is not None and self.status < 400:
-            outcome = "ok"
-        else:
-            outcome = "neutral"
-        self._limiter.release(self._kind, self._started, outcome)
+        self.release(exc)
 
 
 class ConcurrencyLimiter:

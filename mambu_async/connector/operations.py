@@ -7,7 +7,10 @@ through the core in ``ops_core.py`` (concurrency limit, retries, error mapping, 
 ``MambuConnectorREST`` implements ``_send`` over httpx and ``FakeConnector`` over ``FakeMambu``, so both
 behave identically. This module holds the list operations and their paging (``get_all``, ``search``,
 ``fetch_page`` for the streaming engine, ``iterate``); the other operations come from the mixins
-``ops_reads.py``, ``ops_writes.py``, ``ops_documents.py`` and ``ops_transactions.py``.
+``ops_reads.py``, ``ops_writes.py``, ``ops_documents.py``, ``ops_transactions.py``, ``ops_backup.py``
+and ``ops_currencies.py``.
+``ops_reads.py``, ``ops_writes.py``, ``ops_documents.py``, ``ops_transactions.py``,
+``ops_functions.py`` (the Functions API) and ``ops_v1.py`` (v1 operations without a v2 equivalent).
 
 Requests are MambuPy's (mambupy-study §1.3), mended where MambuPy is wrong: ids are escaped, a POST
 write keeps one ``Idempotency-Key`` across its retries, ``:search`` and PATCH carry no key, and
@@ -32,11 +35,17 @@ import attrs
 from mambu_async import _json
 from mambu_async.connector import validation as v
 from mambu_async.connector.base import JSON, EntityStream, PageInfo
+from mambu_async.connector.ops_backup import BackupOperations
 from mambu_async.connector.ops_core import header, query_params
+from mambu_async.connector.ops_currencies import CurrencyOperations
 from mambu_async.connector.ops_documents import DocumentOperations
+from mambu_async.connector.ops_functions import FunctionOperations
 from mambu_async.connector.ops_reads import ReadOperations
+from mambu_async.connector.ops_tenant import TenantOperations
 from mambu_async.connector.ops_transactions import TransactionOperations
+from mambu_async.connector.ops_v1 import V1Operations
 from mambu_async.connector.ops_writes import WriteOperations
+from mambu_async.connector.validation import DetailsLevel
 from mambu_async.connector.wire import ApiRequest, ApiResponse
 
 __all__ = ["DeferredPage", "MambuOperations", "Page"]
@@ -45,9 +54,10 @@ __all__ = ["DeferredPage", "MambuOperations", "Page"]
 _GATEWAY_STATUSES = frozenset({502, 503, 504})
 
 #: List endpoints whose OpenAPI operation declares no ``detailsLevel`` (``GET /loanproducts`` in
-#: loanproducts.json). The default BASIC is left out there rather than sent as an undeclared parameter
-#: (a strict server refuses those with ``PARAMETER_NOT_ALLOWED``); FULL is still sent when asked for.
-_LISTS_WITHOUT_DETAILS_LEVEL = frozenset({"loanproducts"})
+#: loanproducts.json; ``GET /currencies``, [INFERRED] from seed 002 and Mambu's v2 reference). The default
+#: BASIC is left out there rather than sent as an undeclared parameter (a strict server refuses those with
+#: ``PARAMETER_NOT_ALLOWED``); FULL is still sent when asked for.
+_LISTS_WITHOUT_DETAILS_LEVEL = frozenset({"loanproducts", "currencies"})
 
 
 @attrs.frozen
@@ -93,7 +103,17 @@ class DeferredPage:
         return self._records
 
 
-class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, TransactionOperations):
+class MambuOperations(
+    ReadOperations,
+    WriteOperations,
+    DocumentOperations,
+    TransactionOperations,
+    TenantOperations,
+    BackupOperations,
+    CurrencyOperations,
+    FunctionOperations,
+    V1Operations,
+):
     """The shared implementation of every connector operation over :meth:`_send`.
 
     Subclasses implement ``_send`` (one attempt, no retries, no error mapping: return whatever status
@@ -376,8 +396,10 @@ class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, Trans
         offset: int | None = None,
         limit: int | None = None,
         paginationDetails: str = "OFF",
-        detailsLevel: str = "BASIC",
+        detailsLevel: DetailsLevel | None = None,
         sortBy: str | None = None,
+        *,
+        details_level: DetailsLevel | None = None,
         **kwargs: Any,
     ) -> list[JSON]:
         """``GET /{prefix}``: a list. ``limit=None`` (or 0, as in MambuPy) means every match; a limit
@@ -386,7 +408,7 @@ class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, Trans
         prefix = v.require_prefix(prefix)
         v.check_offset_limit(offset, limit)
         v.check_choice(paginationDetails, "paginationDetails", v.PAGINATION_DETAILS)
-        v.check_choice(detailsLevel, "detailsLevel", v.DETAILS_LEVELS)
+        level = v.pick_details_level(detailsLevel, details_level)
         if filters is not None and not isinstance(filters, Mapping):
             raise v.fail("filters must be a dictionary")
         if filters:
@@ -397,7 +419,7 @@ class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, Trans
             offset=offset,
             limit=limit,
             paginationDetails=paginationDetails,
-            detailsLevel=detailsLevel,
+            detailsLevel=level,
             filters=v.render_filters(filters),
             sortBy=v.check_sort_by(sortBy),
             criteria=None,
@@ -413,20 +435,22 @@ class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, Trans
         offset: int | None = None,
         limit: int | None = None,
         paginationDetails: str = "OFF",
-        detailsLevel: str = "BASIC",
+        detailsLevel: DetailsLevel | None = None,
+        *,
+        details_level: DetailsLevel | None = None,
     ) -> list[JSON]:
         """``POST /{prefix}:search`` with ``{filterCriteria, sortingCriteria}``; paged like get_all."""
         prefix = v.require_prefix(prefix)
         v.check_offset_limit(offset, limit)
         v.check_choice(paginationDetails, "paginationDetails", v.PAGINATION_DETAILS)
-        v.check_choice(detailsLevel, "detailsLevel", v.DETAILS_LEVELS)
+        level = v.pick_details_level(detailsLevel, details_level)
         return await self._list(
             prefix,
             search=True,
             offset=offset,
             limit=limit,
             paginationDetails=paginationDetails,
-            detailsLevel=detailsLevel,
+            detailsLevel=level,
             filters={},
             sortBy=None,
             criteria=v.check_filter_criteria(filterCriteria),
@@ -442,7 +466,8 @@ class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, Trans
         filterCriteria: list[dict[str, Any]] | None = None,
         sortingCriteria: dict[str, Any] | None = None,
         sortBy: str | None = None,
-        detailsLevel: str = "BASIC",
+        detailsLevel: DetailsLevel | None = None,
+        details_level: DetailsLevel | None = None,
         concurrency: int | None = None,
         page_size: int | None = None,
         cursor: str | None = None,
@@ -459,7 +484,7 @@ class MambuOperations(ReadOperations, WriteOperations, DocumentOperations, Trans
             filterCriteria=filterCriteria,
             sortingCriteria=sortingCriteria,
             sortBy=sortBy,
-            detailsLevel=detailsLevel,
+            detailsLevel=v.pick_details_level(detailsLevel, details_level),
             concurrency=concurrency,
             page_size=page_size,
             cursor=cursor,

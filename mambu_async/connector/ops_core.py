@@ -8,19 +8,21 @@ status >= 400 to the ``MambuError`` tree and decodes JSON with ``_json.loads``. 
 
 from __future__ import annotations
 
+import copy
 import logging
 import time
 from abc import abstractmethod
 from collections.abc import Awaitable, Callable, Mapping
-from typing import Any
+from typing import Any, Self
 from urllib.parse import quote, urlencode
 
+import attrs
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 
 from mambu_async import _json
 from mambu_async._redact import redact_url
 from mambu_async.connector import validation as v
-from mambu_async.connector.base import JSON, MambuConnector
+from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
 from mambu_async.connector.limiter import DEFAULT_AUTO_CAP, ConcurrencyLimiter, PoolTimeout
 from mambu_async.connector.retry import (
     RetryPolicy,
@@ -32,6 +34,7 @@ from mambu_async.connector.retry import (
     parse_retry_after,
     request_was_sent,
 )
+from mambu_async.connector.streamed import StreamedResponse
 from mambu_async.connector.wire import ApiRequest, ApiResponse
 from mambu_async.errors import (
     MambuConnectionError,
@@ -139,6 +142,26 @@ class OperationsCore(MambuConnector):
         ``max_concurrency="auto"``; the fixed limit otherwise)."""
         return self._limiter.limit
 
+    # ------------------------------------------------------------------ per-call options
+
+    def with_options(self, *, timeout: RequestTimeout | None = None, max_retries: int | None = None) -> Self:
+        """A copy of this connector that shares its transport and its concurrency limit (so the one
+        limit still covers every request), with ``timeout`` and/or ``max_retries`` changed."""
+        clone = copy.copy(self)
+        clone._share_transport()
+        if max_retries is not None:
+            clone.retry_policy = attrs.evolve(self.retry_policy, max_retries=max_retries)
+        if timeout is not None:
+            clone._set_timeout(timeout)
+        return clone
+
+    def _share_transport(self) -> None:
+        """Called on a :meth:`with_options` copy: it must never close what it shares."""
+
+    @abstractmethod
+    def _set_timeout(self, timeout: Any) -> None:
+        """Check ``timeout`` (seconds or an ``httpx.Timeout``) and use it for every later request."""
+
     # ------------------------------------------------------------------ transport seam
 
     @abstractmethod
@@ -167,9 +190,15 @@ class OperationsCore(MambuConnector):
             setattr(error, "retry_after", retry_after)  # noqa: B010
         return error
 
-    async def _execute(self, request: ApiRequest) -> tuple[ApiResponse, int]:
-        """Send ``request`` with retries; the final response (status < 400) and the retries taken."""
+    async def _execute(
+        self, request: ApiRequest, send: Callable[[ApiRequest], Awaitable[ApiResponse]] | None = None
+    ) -> tuple[ApiResponse, int]:
+        """Send ``request`` with retries; the final response (status < 400) and the retries taken.
+
+        ``send`` replaces :meth:`_send` for one attempt (a download opens a streamed response).
+        """
         policy = self.retry_policy
+        send_once = send or self._send
         attempts = 0
         maybe_applied = False
         starved: BaseException | None = None  # no slot in time: raised at once, never retried
@@ -180,9 +209,7 @@ class OperationsCore(MambuConnector):
             attempts += 1
             started = time.perf_counter()
             try:
-                async with self._limiter.slot(kind) as slot:
-                    response = await self._send(request)
-                    slot.status = response.status_code
+                response = await self._send_in_slot(send_once, request, kind)
             except PoolTimeout as exc:
                 starved = connection_error(
                     str(exc), sent=False, timeout=True, method=request.method, url=self._describe_url(request)
@@ -249,6 +276,24 @@ class OperationsCore(MambuConnector):
         )
         response: ApiResponse = await retrying(attempt)
         return response, attempts - 1
+
+    async def _send_in_slot(
+        self, send: Callable[[ApiRequest], Awaitable[ApiResponse]], request: ApiRequest, kind: str
+    ) -> ApiResponse:
+        """One attempt inside a slot of the concurrency limit (waiting at most ``pool_timeout`` for it);
+        a streamed body keeps the slot (and its connection) until it is closed."""
+        slot = self._limiter.slot(kind)
+        await slot.acquire()
+        try:
+            response = await send(request)
+        except BaseException as exc:
+            slot.release(exc)
+            raise
+        slot.status = response.status_code
+        if isinstance(response, StreamedResponse):
+            return response.releasing(slot)
+        slot.release()
+        return response
 
     def _still_processing(self, request: ApiRequest, response: ApiResponse) -> MambuResponseError:
         """A final 1xx: Mambu's ``102 Processing`` ("already submitted and currently being processed, try

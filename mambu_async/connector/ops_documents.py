@@ -64,12 +64,15 @@ class DocumentOperations(OperationsCore):
         *,
         idempotency_key: str | None = None,
     ) -> JSON:
-        """``POST /documents`` (multipart: ``ownerType``, ``id``, ``name``, ``notes``, ``file``)."""
+        """``POST /documents`` (multipart: ``ownerType``, ``id``, ``name``, ``notes``, ``file``).
+
+        Bytes (or an unnamed file object) without ``file_name`` are uploaded under ``name`` when it has
+        an extension (``contract.pdf``); a path keeps its own name unless ``file_name`` is given."""
         kind = v.check_choice(owner_type, "owner_type", v.OWNER_TYPES)
         owner = v.require_id(entid)
         title = v.check_text(name, "name", optional=False)
         text = v.check_text(notes, "notes")
-        upload = await self._read_upload(filename, file_name)
+        upload = await self._read_upload(filename, file_name, title or "")
         form = {"ownerType": kind, "id": owner, "name": title or ""}
         if text is not None:
             form["notes"] = text
@@ -84,7 +87,8 @@ class DocumentOperations(OperationsCore):
         return await self._call(request)
 
     @staticmethod
-    async def _read_upload(source: DocumentSource, file_name: str | None) -> UploadFile:
+    async def _read_upload(source: DocumentSource, file_name: str | None, title: str) -> UploadFile:
+        by_title = title if "." in title else ""
         if isinstance(source, str | os.PathLike):
             path = Path(source)
             try:
@@ -94,14 +98,14 @@ class DocumentOperations(OperationsCore):
             name = file_name or path.name
         elif isinstance(source, bytes | bytearray):
             content = bytes(source)
-            name = file_name or ""
+            name = file_name or by_title
         elif hasattr(source, "read"):
             data = await asyncio.to_thread(source.read)
             if not isinstance(data, bytes):
                 raise v.fail("a document file object must be opened in binary mode")
             content = data
             raw_name = getattr(source, "name", None)
-            name = file_name or (os.path.basename(raw_name) if isinstance(raw_name, str) else "")
+            name = file_name or (os.path.basename(raw_name) if isinstance(raw_name, str) else "") or by_title
         else:
             raise v.fail(f"cannot upload a {type(source).__name__}: pass a path, bytes or a binary file")
         v.check_document_file_name(name)

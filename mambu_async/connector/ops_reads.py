@@ -5,6 +5,7 @@ from __future__ import annotations
 from mambu_async.connector import validation as v
 from mambu_async.connector.base import JSON
 from mambu_async.connector.ops_core import OperationsCore, entity_path, esc, query_params
+from mambu_async.connector.validation import DetailsLevel
 from mambu_async.connector.wire import ApiRequest
 
 __all__ = ["ReadOperations"]
@@ -13,10 +14,17 @@ __all__ = ["ReadOperations"]
 class ReadOperations(OperationsCore):
     """``GET`` operations that answer with one JSON object."""
 
-    async def mambu_get(self, entid: str, prefix: str, detailsLevel: str = "BASIC") -> JSON:
+    async def mambu_get(
+        self,
+        entid: str,
+        prefix: str,
+        detailsLevel: DetailsLevel | None = None,
+        *,
+        details_level: DetailsLevel | None = None,
+    ) -> JSON:
         """``GET /{prefix}/{entid}?detailsLevel=``: one entity by id or encodedKey."""
         path = entity_path(prefix, entid)
-        level = v.check_choice(detailsLevel, "detailsLevel", v.DETAILS_LEVELS)
+        level = v.pick_details_level(detailsLevel, details_level)
         return await self._call_object(ApiRequest("GET", path, query_params(("detailsLevel", level))))
 
     async def mambu_loanaccount_getSchedule(self, loanid: str) -> JSON:

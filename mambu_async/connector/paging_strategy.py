@@ -10,7 +10,8 @@ Sources: clients.json ``ClientSortingCriteria`` lists ``encodedKey``; deposit_tr
 here; [INFERRED] from Mambu's public API and api-semantics §5.3 they accept ``encodedKey`` (accounts,
 groups) and ``id`` (transactions, as deposit transactions) like their documented siblings. ``GET`` sort
 fields follow api-semantics §2.1 and MambuPy's ``_sortBy_fields`` (``id`` for loans, deposits,
-branches, centres, products).
+branches, centres, products). [INFERRED] Credit arrangements are searched on ``encodedKey``; GL journal
+entries and the interest accrual breakdown on their integer ``entryId`` (as bulk extractors sort them).
 """
 
 from __future__ import annotations
@@ -71,6 +72,9 @@ STRATEGIES: dict[str, PullStrategy] = {
     "centres": PullStrategy(get_key="id"),
     "loanproducts": PullStrategy(get_key="id"),
     "depositproducts": PullStrategy(get_key="id"),
+    "creditarrangements": PullStrategy(search_key="encodedKey"),
+    "gljournalentries": PullStrategy(search_key="entryId"),
+    "accounting/interestaccrual": PullStrategy(search_key="entryId"),
 }
 
 _UNKNOWN = PullStrategy(date_field=None)
@@ -81,6 +85,7 @@ _UNKNOWN = PullStrategy(date_field=None)
 UNIQUE_KEYS: dict[str, tuple[SortKey, ...]] = {
     "encodedKey": (text_key,),
     "id": (natural_key, folded_key),
+    "entryId": (natural_key,),
 }
 
 

@@ -9,7 +9,7 @@ the connector's auth, headers, timeout and an absolute URL.
 from __future__ import annotations
 
 import os
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from types import TracebackType
 from typing import Any, Self
 from urllib.parse import urlencode
@@ -22,8 +22,10 @@ from mambu_async.config import MambuAuth, MambuSettings, normalize_base_url
 from mambu_async.connector.limiter import DEFAULT_AUTO_CAP
 from mambu_async.connector.operations import MambuOperations
 from mambu_async.connector.retry import connection_error
+from mambu_async.connector.streamed import StreamedResponse
 from mambu_async.connector.validation import fail
 from mambu_async.connector.wire import ApiRequest, ApiResponse
+from mambu_async.errors import MambuConnectionError
 
 __all__ = ["USER_AGENT", "MambuConnectorREST"]
 
@@ -107,6 +109,12 @@ class MambuConnectorREST(MambuOperations):
             follow_redirects=False,
         )
 
+    def _share_transport(self) -> None:
+        self._owns_client = False  # the original connector closes the shared client
+
+    def _set_timeout(self, timeout: Any) -> None:
+        self.timeout = self._make_timeout(timeout)
+
     @staticmethod
     def _make_timeout(timeout: Any) -> httpx.Timeout:
         if isinstance(timeout, httpx.Timeout):
@@ -172,14 +180,17 @@ class MambuConnectorREST(MambuOperations):
             **kwargs,
         )
 
+    async def _open(self, http_request: httpx.Request) -> httpx.Response:
+        """Send ``http_request`` and return the response with its body still unread."""
+        if self._auth is None:
+            return await self._client.send(http_request, stream=True)
+        return await self._client.send(http_request, auth=self._auth, stream=True)
+
     async def _send(self, request: ApiRequest) -> ApiResponse:
         http_request = self._build(request)
         method, url = request.method, self._describe_url(request)
         try:
-            if self._auth is None:
-                response = await self._client.send(http_request, stream=True)
-            else:
-                response = await self._client.send(http_request, auth=self._auth, stream=True)
+            response = await self._open(http_request)
             try:
                 # The body is read here rather than kept by httpx (``response.content``): an httpx
                 # Response and its stream refer to each other, so a body it holds lives on until the
@@ -187,26 +198,60 @@ class MambuConnectorREST(MambuOperations):
                 content = b"".join([chunk async for chunk in response.aiter_bytes()])
             finally:
                 await response.aclose()
-        except httpx.ConnectTimeout as exc:
-            raise connection_error(
-                "could not connect in time", sent=False, timeout=True, method=method, url=url
-            ) from exc
-        except httpx.PoolTimeout as exc:
-            raise connection_error(
-                "no free connection in the pool in time (raise max_concurrency or the timeout)",
-                sent=False,
-                method=method,
-                url=url,
-            ) from exc
-        except httpx.ConnectError as exc:
-            raise connection_error(f"could not connect: {exc}", sent=False, method=method, url=url) from exc
-        except httpx.TimeoutException as exc:
-            raise connection_error(
-                f"no response in time ({type(exc).__name__})", sent=True, timeout=True, method=method, url=url
-            ) from exc
         except httpx.TransportError as exc:
-            raise connection_error(
-                f"connection failed ({type(exc).__name__}: {exc})", sent=True, method=method, url=url
-            ) from exc
+            raise _transport_failure(exc, method, url) from exc
         headers = {key.lower(): value for key, value in response.headers.items()}
         return ApiResponse(response.status_code, headers, content)
+
+    async def _send_streamed(self, request: ApiRequest, chunk_size: int) -> ApiResponse:
+        """One attempt whose 2xx body stays on the connection, read ``chunk_size`` bytes at a time; any
+        other status is read whole (an error body) like :meth:`_send`."""
+        http_request = self._build(request)
+        method, url = request.method, self._describe_url(request)
+        try:
+            response = await self._open(http_request)
+            if not 200 <= response.status_code < 300:
+                try:
+                    content = b"".join([chunk async for chunk in response.aiter_bytes()])
+                finally:
+                    await response.aclose()
+                headers = {key.lower(): value for key, value in response.headers.items()}
+                return ApiResponse(response.status_code, headers, content)
+        except httpx.TransportError as exc:
+            raise _transport_failure(exc, method, url) from exc
+
+        async def chunks() -> AsyncIterator[bytes]:
+            try:
+                async for chunk in response.aiter_bytes(chunk_size):
+                    yield chunk
+            except httpx.TransportError as exc:
+                raise _transport_failure(exc, method, url) from exc
+            finally:
+                await response.aclose()
+
+        headers = {key.lower(): value for key, value in response.headers.items()}
+        return StreamedResponse(
+            response.status_code, headers, b"", chunks=chunks(), close=response.aclose
+        )
+
+
+def _transport_failure(exc: httpx.TransportError, method: str, url: str) -> MambuConnectionError:
+    """The library's connection error for an httpx transport failure (``sent``: it may have arrived)."""
+    if isinstance(exc, httpx.ConnectTimeout):
+        return connection_error("could not connect in time", sent=False, timeout=True, method=method, url=url)
+    if isinstance(exc, httpx.PoolTimeout):
+        return connection_error(
+            "no free connection in the pool in time (raise max_concurrency or the timeout)",
+            sent=False,
+            method=method,
+            url=url,
+        )
+    if isinstance(exc, httpx.ConnectError):
+        return connection_error(f"could not connect: {exc}", sent=False, method=method, url=url)
+    if isinstance(exc, httpx.TimeoutException):
+        return connection_error(
+            f"no response in time ({type(exc).__name__})", sent=True, timeout=True, method=method, url=url
+        )
+    return connection_error(
+        f"connection failed ({type(exc).__name__}: {exc})", sent=True, method=method, url=url
+    )

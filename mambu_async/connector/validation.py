@@ -10,11 +10,14 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import Any, Literal, cast
 
 from mambu_async.errors import MambuValidationError
 
-DETAILS_LEVELS = ("BASIC", "FULL")
+DetailsLevel = Literal["BASIC", "FULL"]
+"""How much of an entity Mambu returns: ``BASIC`` leaves out custom fields and nested data."""
+
+DETAILS_LEVELS: tuple[DetailsLevel, ...] = ("BASIC", "FULL")
 PAGINATION_DETAILS = ("ON", "OFF")
 SORT_ORDERS = ("ASC", "DESC")
 MAX_PAGE_LIMIT = 1000
@@ -233,11 +236,30 @@ def check_sort_by(sort_by: Any) -> str | None:
     return sort_by
 
 
+def check_details_level(value: Any, name: str = "details_level") -> DetailsLevel:
+    """``"BASIC"`` or ``"FULL"``."""
+    return cast(DetailsLevel, check_choice(value, name, DETAILS_LEVELS))
+
+
+def pick_details_level(
+    detailsLevel: Any, details_level: Any, default: DetailsLevel = "BASIC"
+) -> DetailsLevel:
+    """The level a connector operation was given as MambuPy's ``detailsLevel`` or as ``details_level``
+    (``default`` when neither); both with different values is refused."""
+    if detailsLevel is not None and details_level is not None and detailsLevel != details_level:
+        raise fail(f"give detailsLevel or details_level, not both ({detailsLevel!r} and {details_level!r})")
+    if details_level is not None:
+        return check_details_level(details_level)
+    return check_details_level(default if detailsLevel is None else detailsLevel, "detailsLevel")
+
+
 def render_value(value: Any, path: str = "value") -> Any:
     """``value`` as wire JSON: dates as ISO strings, ``Decimal``/``int`` kept as numbers.
 
     A naive ``datetime`` or a ``float`` is refused: Mambu's offset and money must not be guessed.
     """
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise fail(f"{path}: {value!r} is not an amount Mambu can store; pass a finite Decimal")
     if value is None or isinstance(value, str | bool | int | Decimal):
         return value
     if isinstance(value, float):

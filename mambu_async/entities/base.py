@@ -41,8 +41,8 @@ from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
 import attrs
 
-from mambu_async.connector.base import MambuConnector
-from mambu_async.connector.validation import DETAILS_LEVELS, check_choice
+from mambu_async.connector.base import MambuConnector, RequestTimeout
+from mambu_async.connector.validation import DetailsLevel, check_details_level
 from mambu_async.entities.custom_values import CustomFields
 from mambu_async.entities.model import MambuModel, PatchOp, apply_ops, model_fields
 from mambu_async.entities.search import (
@@ -94,12 +94,11 @@ class MambuEntity(MambuModel):
     )
     """The connector instance methods use."""
 
-    custom_fields: CustomFields = attrs.field(
-        factory=CustomFields, converter=CustomFields, repr=False, metadata={"local": True}
-    )
-    """Custom field sets by set id (``_Set``): a dict of fields, or a list of rows for grouped sets."""
+    custom_fields: CustomFields = attrs.field(factory=CustomFields, repr=False, metadata={"local": True})
+    """Custom field sets by set id (``_Set``): a dict of fields, or a list of rows for grouped sets
+    (assigning any mapping of sets stores it as :class:`CustomFields`)."""
 
-    _details_level: str | None = attrs.field(
+    _details_level: DetailsLevel | None = attrs.field(
         default=None, init=False, eq=False, repr=False, metadata={"local": True}
     )
 
@@ -111,6 +110,11 @@ class MambuEntity(MambuModel):
             self.__dict__["custom_fields"] = found
             return found
         return super().__getattr__(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name == "custom_fields" and not isinstance(value, CustomFields):
+            value = CustomFields(value)
+        super().__setattr__(name, value)
 
     def _allows_extra_key(self, key: str) -> bool:
         return key.startswith("_")
@@ -138,14 +142,14 @@ class MambuEntity(MambuModel):
         self.__dict__.pop("custom_fields", None)
 
     @property
-    def details_level(self) -> str | None:
+    def details_level(self) -> DetailsLevel | None:
         """``"BASIC"`` or ``"FULL"`` as last read from Mambu (``None`` for an entity built locally)."""
         return self._details_level
 
     # --- plumbing for mixins -------------------------------------------------------------------
 
     @classmethod
-    def _from_response(cls, data: Any, connector: MambuConnector, details_level: str | None) -> Self:
+    def _from_response(cls, data: Any, connector: MambuConnector, details_level: DetailsLevel | None) -> Self:
         """An instance over one decoded entity from ``connector``."""
         if not isinstance(data, dict):
             raise MambuResponseError(
@@ -179,8 +183,8 @@ class MambuEntity(MambuModel):
         raise MambuValidationError(f"{type(self).__name__} has no id or encodedKey yet (create() it first)")
 
     @classmethod
-    def _check_details_level(cls, details_level: str) -> str:
-        return check_choice(details_level, "details_level", DETAILS_LEVELS)
+    def _check_details_level(cls, details_level: Any) -> DetailsLevel:
+        return check_details_level(details_level)
 
     @classmethod
     def _check_filters(cls, filters: Mapping[str, Any] | None) -> dict[str, Any] | None:
@@ -196,10 +200,17 @@ class MambuEntity(MambuModel):
     # --- reading ---------------------------------------------------------------------------------
 
     @classmethod
-    async def get(cls, entid: str, *, connector: MambuConnector, details_level: str = "FULL") -> Self:
-        """``GET /{prefix}/{entid}`` (id or encodedKey)."""
+    async def get(
+        cls,
+        entid: str,
+        *,
+        connector: MambuConnector,
+        details_level: DetailsLevel = "FULL",
+        timeout: RequestTimeout | None = None,
+    ) -> Self:
+        """``GET /{prefix}/{entid}`` (id or encodedKey); ``timeout`` applies to this call only."""
         level = cls._check_details_level(details_level)
-        data = await connector.mambu_get(entid, cls._prefix, level)
+        data = await connector_for_call(connector, timeout).mambu_get(entid, cls._prefix, level)
         return cls._from_response(data, connector, level)
 
     @classmethod
@@ -211,11 +222,12 @@ class MambuEntity(MambuModel):
         offset: int | None = None,
         limit: int | None = None,
         sort_by: SortSpec | None = None,
-        details_level: str = "BASIC",
+        details_level: DetailsLevel = "BASIC",
+        timeout: RequestTimeout | None = None,
     ) -> list[Self]:
         """``GET /{prefix}`` with Mambu's list filters; ``limit=None`` reads every match into a list."""
         level = cls._check_details_level(details_level)
-        rows = await connector.mambu_get_all(
+        rows = await connector_for_call(connector, timeout).mambu_get_all(
             cls._prefix,
             filters=cls._check_filters(filters),
             offset=offset,
@@ -238,16 +250,18 @@ class MambuEntity(MambuModel):
         filter_criteria: FilterCriteria | None = None,
         sorting_criteria: Sort | Mapping[str, Any] | None = None,
         sort_by: SortSpec | None = None,
-        details_level: str = "BASIC",
+        details_level: DetailsLevel = "BASIC",
         concurrency: int | None = None,
         page_size: int | None = None,
         cursor: str | None = None,
         on_page: Callable[[PageInfo], None] | None = None,
+        timeout: RequestTimeout | None = None,
     ) -> EntityIterator[Self]:
         """Stream every match as entities (not awaited): ``async for loan in MambuLoan.iterate(...)``.
 
         ``filters``/``sort_by`` use the ``GET`` list; ``filter_criteria``/``sorting_criteria`` the search
         endpoint of searchable entities. Close early with ``await it.aclose()`` (or ``async with``).
+        ``timeout`` applies to each page request of this pull.
         """
         level = cls._check_details_level(details_level)
         criteria = sorting = None
@@ -256,7 +270,7 @@ class MambuEntity(MambuModel):
                 raise MambuValidationError(f"{cls.__name__} has no search: use filters= and sort_by=")
             criteria = render_criteria(_as_list(filter_criteria), cls._search_fields)
             sorting = render_sorting(sorting_criteria, cls._search_sort_fields)
-        stream = connector.mambu_iterate(
+        stream = connector_for_call(connector, timeout).mambu_iterate(
             cls._prefix,
             filters=cls._check_filters(filters),
             filterCriteria=criteria,
@@ -270,13 +284,15 @@ class MambuEntity(MambuModel):
         )
         return EntityIterator(stream, cls, connector, level)
 
-    async def refresh(self, details_level: str | None = None) -> Self:
+    async def refresh(
+        self, details_level: DetailsLevel | None = None, *, timeout: RequestTimeout | None = None
+    ) -> Self:
         """Re-read the entity (at ``details_level``, else the level it was read with, else FULL).
 
         Unsaved local changes are discarded.
         """
         level = self._check_details_level(details_level or self._details_level or "FULL")
-        connector = self._require_connector()
+        connector = connector_for_call(self._require_connector(), timeout)
         data = await connector.mambu_get(self._entity_id(), type(self)._prefix, level)
         if not isinstance(data, dict):
             raise MambuResponseError(f"expected a {type(self).__name__} object", body=data)
@@ -288,16 +304,16 @@ class MambuEntity(MambuModel):
 class WritableMixin(MambuEntity):
     """``create`` / ``update`` / ``patch`` / ``delete``."""
 
-    async def create(self) -> Self:
+    async def create(self, *, timeout: RequestTimeout | None = None) -> Self:
         """``POST /{prefix}`` with this entity; the instance becomes the created entity (FULL)."""
-        connector = self._require_connector()
+        connector = connector_for_call(self._require_connector(), timeout)
         doc = self.to_wire()
         data = await connector.mambu_create(type(self)._prefix, doc)
         self._reload(data if isinstance(data, dict) else doc)
         self.__dict__["_details_level"] = "FULL"
         return self
 
-    async def update(self) -> Self:
+    async def update(self, *, timeout: RequestTimeout | None = None) -> Self:
         """``PUT`` the complete loaded document with the changes applied (unknown keys verbatim).
 
         Refused on an entity read with BASIC details (it would erase what BASIC left out): use
@@ -308,7 +324,7 @@ class WritableMixin(MambuEntity):
                 f"{type(self).__name__} was read with BASIC details: update() would erase custom fields "
                 "and nested data; use patch() or refresh(details_level='FULL') first"
             )
-        connector = self._require_connector()
+        connector = connector_for_call(self._require_connector(), timeout)
         doc = self.to_wire()
         data = await connector.mambu_update(self._entity_id(), type(self)._prefix, doc)
         self._reload(data if isinstance(data, dict) else doc)
@@ -349,7 +365,9 @@ class WritableMixin(MambuEntity):
         prefix = "/" + "/".join([spec.wire, *(to_camel(part) for part in rest)])
         return lambda p: p == prefix or p.startswith(prefix + "/")
 
-    async def patch(self, fields: Sequence[str] | None = None) -> list[PatchOp]:
+    async def patch(
+        self, fields: Sequence[str] | None = None, *, timeout: RequestTimeout | None = None
+    ) -> list[PatchOp]:
         """``PATCH`` exactly what changed since load (or the changed ones among ``fields``).
 
         One changed attribute is one operation: REPLACE, ADD when the field was absent, REMOVE when set to
@@ -359,14 +377,14 @@ class WritableMixin(MambuEntity):
         ops = self.changes(fields)
         if not ops:
             return []
-        connector = self._require_connector()
+        connector = connector_for_call(self._require_connector(), timeout)
         await connector.mambu_patch(self._entity_id(), type(self)._prefix, ops)
         apply_ops(self._raw, ops)
         return ops
 
-    async def delete(self) -> None:
+    async def delete(self, *, timeout: RequestTimeout | None = None) -> None:
         """``DELETE /{prefix}/{id}``."""
-        connector = self._require_connector()
+        connector = connector_for_call(self._require_connector(), timeout)
         await connector.mambu_delete(self._entity_id(), type(self)._prefix)
 
 
@@ -382,11 +400,12 @@ class SearchableMixin(MambuEntity):
         sorting_criteria: Sort | Mapping[str, Any] | None = None,
         offset: int | None = None,
         limit: int | None = None,
-        details_level: str = "BASIC",
+        details_level: DetailsLevel = "BASIC",
+        timeout: RequestTimeout | None = None,
     ) -> list[Self]:
         """Matches of ``filter_criteria`` (``[F("loanAmount").more_than(1000), ...]``, combined with AND)."""
         level = cls._check_details_level(details_level)
-        rows = await connector.mambu_search(
+        rows = await connector_for_call(connector, timeout).mambu_search(
             cls._prefix,
             filterCriteria=render_criteria(_as_list(filter_criteria), cls._search_fields),
             sortingCriteria=render_sorting(sorting_criteria, cls._search_sort_fields),
@@ -407,6 +426,12 @@ class SearchableMixin(MambuEntity):
         return F(field)
 
 
+def connector_for_call(connector: MambuConnector, timeout: RequestTimeout | None) -> MambuConnector:
+    """The connector one call goes through: ``connector`` itself, or a copy with that call's timeout
+    (sharing its connections and concurrency limit). Entities keep the original."""
+    return connector if timeout is None else connector.with_options(timeout=timeout)
+
+
 def _as_list(criteria: FilterCriteria | None) -> Sequence[Criterion | Mapping[str, Any]] | None:
     if isinstance(criteria, Criterion):
         return [criteria]
@@ -417,7 +442,7 @@ class EntityIterator(Generic[E]):
     """Entities streamed from a connector's ``mambu_iterate``; an async iterator with ``aclose()``."""
 
     def __init__(
-        self, stream: EntityStream, cls: type[E], connector: MambuConnector, details_level: str
+        self, stream: EntityStream, cls: type[E], connector: MambuConnector, details_level: DetailsLevel
     ) -> None:
         self._stream = stream
         self._cls = cls

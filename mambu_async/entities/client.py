@@ -1,170 +1,25 @@
 """Clients: ``MambuClient`` and its value objects (addresses, id documents, portal settings).
 
-Generated faithfully from Mambu's ``clients.json`` (OpenAPI v2) definitions, then kept as plain attrs
-classes: every documented property, typed (money and rates ``Decimal``, date-times aware, dates
-``datetime.date``, enums ``StrEnum`` with unknown values kept as ``str``). Custom field sets live in
-``custom_fields``; keys Mambu adds later are kept verbatim (see ``entities/model.py``).
+The entity's attributes, value objects and enums are generated from Mambu's ``clients.json`` into
+:mod:`mambu_async.entities.generated.clients` (``python tools/generate_models.py``) and re-exported
+here; this module adds the entity's endpoints, list filters, search fields and behaviours.
 """
 
 from __future__ import annotations
-
-import datetime as dt
-import enum
-from decimal import Decimal
 
 import attrs
 
 from mambu_async.entities.base import SearchableMixin, WritableMixin
 from mambu_async.entities.behaviours.bundles import ClientBehaviours
-from mambu_async.entities.model import MambuModel
-
-
-class PortalSettingsPortalState(enum.StrEnum):
-    """Values of ``PortalSettingsPortalState`` (clients.json)."""
-
-    ENABLED = "ENABLED"
-    DISABLED = "DISABLED"
-
-
-class DocumentOwnerType(enum.StrEnum):
-    """Values of ``DocumentOwnerType`` (clients.json)."""
-
-    CLIENT = "CLIENT"
-    GROUP = "GROUP"
-    LOAN_PRODUCT = "LOAN_PRODUCT"
-    SAVINGS_PRODUCT = "SAVINGS_PRODUCT"
-    CENTRE = "CENTRE"
-    BRANCH = "BRANCH"
-    USER = "USER"
-    LOAN_ACCOUNT = "LOAN_ACCOUNT"
-    DEPOSIT_ACCOUNT = "DEPOSIT_ACCOUNT"
-    ID_DOCUMENT = "ID_DOCUMENT"
-    LINE_OF_CREDIT = "LINE_OF_CREDIT"
-    GL_JOURNAL_ENTRY = "GL_JOURNAL_ENTRY"
-
-
-class ClientGender(enum.StrEnum):
-    """Values of ``ClientGender`` (clients.json)."""
-
-    MALE = "MALE"
-    FEMALE = "FEMALE"
-
-
-class ClientPreferredLanguage(enum.StrEnum):
-    """Values of ``ClientPreferredLanguage`` (clients.json)."""
-
-    ENGLISH = "ENGLISH"
-    PORTUGESE = "PORTUGESE"
-    SPANISH = "SPANISH"
-    RUSSIAN = "RUSSIAN"
-    FRENCH = "FRENCH"
-    GEORGIAN = "GEORGIAN"
-    CHINESE = "CHINESE"
-    INDONESIAN = "INDONESIAN"
-    ROMANIAN = "ROMANIAN"
-    BURMESE = "BURMESE"
-    GERMAN = "GERMAN"
-    PHRASE = "PHRASE"
-
-
-class ClientState(enum.StrEnum):
-    """Values of ``ClientState`` (clients.json)."""
-
-    PENDING_APPROVAL = "PENDING_APPROVAL"
-    INACTIVE = "INACTIVE"
-    ACTIVE = "ACTIVE"
-    EXITED = "EXITED"
-    BLACKLISTED = "BLACKLISTED"
-    REJECTED = "REJECTED"
+from mambu_async.entities.generated.clients import *  # noqa: F403  (the value objects and enums)
+from mambu_async.entities.generated.clients import Client
 
 
 @attrs.define(slots=False, kw_only=True)
-class Address(MambuModel):
-    """Mambu's ``Address`` (clients.json): address Data Transfer Object.
+class MambuClient(Client, WritableMixin, SearchableMixin, ClientBehaviours):
+    """Mambu's ``Client`` (clients.json) with the endpoints and behaviours of ``/clients``.
 
-    Read-only: ``encodedKey``, ``parentKey``.
-    """
-
-    encoded_key: str | None = None
-    city: str | None = None
-    country: str | None = None
-    index_in_list: int | None = None
-    latitude: Decimal | None = None
-    line1: str | None = None
-    line2: str | None = None
-    longitude: Decimal | None = None
-    parent_key: str | None = None
-    postcode: str | None = None
-    region: str | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class PortalSettings(MambuModel):
-    """Mambu's ``PortalSettings`` (clients.json): portal settings for an individual client.
-
-    Read-only: ``encodedKey``.
-    """
-
-    encoded_key: str | None = None
-    last_logged_in_date: dt.datetime | None = None
-    portal_state: PortalSettingsPortalState | str | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class Document(MambuModel):
-    """Mambu's ``Document`` (clients.json): holds information regarding the documents uploaded as
-    attachments.
-
-    Required on create: ``id``, ``name``, ``type``.
-
-    Read-only: ``encodedKey``, ``creationDate``, ``lastModifiedDate``, ``ownerKey``, ``ownerType``.
-    """
-
-    id: int | None = None
-    encoded_key: str | None = None
-    creation_date: dt.datetime | None = None
-    file_name: str | None = None
-    file_size: int | None = None
-    last_modified_date: dt.datetime | None = None
-    location: str | None = None
-    name: str | None = None
-    notes: str | None = None
-    owner_key: str | None = None
-    owner_type: DocumentOwnerType | str | None = None
-    type: str | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class IdentificationDocument(MambuModel):
-    """Mambu's ``IdentificationDocument`` (clients.json): an Id document represents a document that can
-    be used to identify a person like a passport, a drivers license an id card etc.
-
-    Required on create: ``documentId``, ``documentType``.
-
-    Read-only: ``encodedKey``, ``clientKey``.
-    """
-
-    encoded_key: str | None = None
-    attachments: list[Document] | None = None
-    client_key: str | None = None
-    document_id: str | None = None
-    document_type: str | None = None
-    identification_document_template_key: str | None = None
-    index_in_list: int | None = None
-    issuing_authority: str | None = None
-    valid_until: dt.date | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class MambuClient(WritableMixin, SearchableMixin, ClientBehaviours):
-    """Mambu's ``Client`` (clients.json): a person that uses the services of the bank. Clients may have
-    associated information such as their address, custom fields or identification documents.
-
-    Required on create: ``firstName``, ``lastName``.
-
-    Read-only: ``encodedKey``, ``activationDate``, ``approvedDate``, ``closedDate``, ``creationDate``,
-    ``groupLoanCycle``, ``lastModifiedDate``, ``loanCycle``, ``migrationEventKey``,
-    ``profilePictureKey``, ``profileSignatureKey``.
+    The attributes, and which are required on create or read-only, are those of :class:`Client`.
     """
 
     _prefix = "clients"
@@ -245,35 +100,3 @@ class MambuClient(WritableMixin, SearchableMixin, ClientBehaviours):
         "groupLoanCycle",
         "portalState",
     )
-
-    id: str | None = None
-    encoded_key: str | None = None
-    activation_date: dt.datetime | None = None
-    addresses: list[Address] | None = None
-    approved_date: dt.datetime | None = None
-    assigned_branch_key: str | None = None
-    assigned_centre_key: str | None = None
-    assigned_user_key: str | None = None
-    birth_date: dt.date | None = None
-    client_role_key: str | None = None
-    closed_date: dt.datetime | None = None
-    creation_date: dt.datetime | None = None
-    email_address: str | None = None
-    first_name: str | None = None
-    gender: ClientGender | str | None = None
-    group_keys: list[str] | None = None
-    group_loan_cycle: int | None = None
-    home_phone: str | None = None
-    id_documents: list[IdentificationDocument] | None = None
-    last_modified_date: dt.datetime | None = None
-    last_name: str | None = None
-    loan_cycle: int | None = None
-    middle_name: str | None = None
-    migration_event_key: str | None = None
-    mobile_phone: str | None = None
-    notes: str | None = None
-    portal_settings: PortalSettings | None = None
-    preferred_language: ClientPreferredLanguage | str | None = None
-    profile_picture_key: str | None = None
-    profile_signature_key: str | None = None
-    state: ClientState | str | None = None

@@ -1,9 +1,11 @@
 """``MambuCustomFieldSet``: a custom field set definition (``/customfieldsets``).
 
-Mambu v2 ``CustomFieldSet``: ``id`` (starts with ``_``, the key the set's values use inside entities),
-``encodedKey, name, notes, availableFor, usage`` (``SINGLE``/``GROUPED``), ``displaySettings``,
-dates. ``GET /customfieldsets`` takes no filters and no ``sortBy``, only ``availableFor``;
-``GET /customfieldsets/{id}/customfields`` lists the set's fields (api-semantics §9.3).
+Mambu v2 ``CustomFieldSetMeta``: ``id`` (starts with ``_``, the key the set's values use inside entities),
+``encodedKey``, ``availableFor``, ``description``, ``fieldSetType`` (``STANDARD``: one value per field;
+``GROUPED``: rows of values), ``displaySettings`` (``builtIn``, ``displayName``, ``position``),
+``customFields`` (the ``{encodedKey, id}`` of the set's fields) and dates. ``GET /customfieldsets``
+takes no filters and no ``sortBy``, only ``availableFor``; ``GET /customfieldsets/{id}/customfields``
+lists the set's field definitions (api-semantics §9.3).
 """
 
 from __future__ import annotations
@@ -15,13 +17,20 @@ from typing import Any, Self
 
 import attrs
 
-from mambu_async.connector.base import MambuConnector
-from mambu_async.connector.validation import check_choice
-from mambu_async.entities.base import MambuEntity, SortSpec
+from mambu_async.connector.base import MambuConnector, RequestTimeout
+from mambu_async.connector.validation import DetailsLevel, check_choice
+from mambu_async.entities.base import MambuEntity, SortSpec, connector_for_call
 from mambu_async.entities.custom_fields import MambuCustomField
+from mambu_async.entities.model import MambuModel
 from mambu_async.errors import MambuResponseError, MambuValidationError
 
-__all__ = ["CustomFieldSetAvailableFor", "CustomFieldSetUsage", "MambuCustomFieldSet"]
+__all__ = [
+    "CustomFieldIdentity",
+    "CustomFieldSetAvailableFor",
+    "CustomFieldSetDisplaySettings",
+    "CustomFieldSetType",
+    "MambuCustomFieldSet",
+]
 
 
 class CustomFieldSetAvailableFor(enum.StrEnum):
@@ -42,11 +51,28 @@ class CustomFieldSetAvailableFor(enum.StrEnum):
     USER = "USER"
 
 
-class CustomFieldSetUsage(enum.StrEnum):
-    """Values of ``CustomFieldSet.usage``: one value per field, or rows of values."""
+class CustomFieldSetType(enum.StrEnum):
+    """Values of ``CustomFieldSetMeta.fieldSetType``: one value per field, or rows of values."""
 
-    SINGLE = "SINGLE"
+    STANDARD = "STANDARD"
     GROUPED = "GROUPED"
+
+
+@attrs.define(slots=False, kw_only=True)
+class CustomFieldSetDisplaySettings(MambuModel):
+    """How the set shows in Mambu: ``built_in`` (a Mambu set, not the tenant's), name and position."""
+
+    built_in: bool | None = None
+    display_name: str | None = None
+    position: int | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class CustomFieldIdentity(MambuModel):
+    """One field of a set, as the set lists it."""
+
+    encoded_key: str | None = None
+    id: str | None = None
 
 
 @attrs.define(slots=False, kw_only=True)
@@ -58,11 +84,12 @@ class MambuCustomFieldSet(MambuEntity):
 
     id: str | None = None
     encoded_key: str | None = None
-    name: str | None = None
-    notes: str | None = None
+    description: str | None = None
     available_for: CustomFieldSetAvailableFor | str | None = None
-    usage: CustomFieldSetUsage | str | None = None
-    display_settings: dict[str, Any] | None = None
+    field_set_type: CustomFieldSetType | str | None = None
+    display_settings: CustomFieldSetDisplaySettings | None = None
+    fields: list[CustomFieldIdentity] | None = attrs.field(default=None, metadata={"wire": "customFields"})
+    """The set's fields (``customFields``); their definitions: :meth:`get_custom_fields`."""
     creation_date: dt.datetime | None = None
     last_modified_date: dt.datetime | None = None
 
@@ -75,7 +102,8 @@ class MambuCustomFieldSet(MambuEntity):
         offset: int | None = None,
         limit: int | None = None,
         sort_by: SortSpec | None = None,
-        details_level: str = "BASIC",
+        details_level: DetailsLevel = "BASIC",
+        timeout: RequestTimeout | None = None,
         available_for: str | None = None,
     ) -> list[Self]:
         """``GET /customfieldsets?availableFor=``: the sets (of one kind of entity, when given).
@@ -88,7 +116,7 @@ class MambuCustomFieldSet(MambuEntity):
         kind = None
         if available_for is not None:
             kind = check_choice(available_for, "available_for", tuple(CustomFieldSetAvailableFor))
-        rows = await connector.mambu_get_all(
+        rows = await connector_for_call(connector, timeout).mambu_get_all(
             cls._prefix, offset=offset, limit=limit, detailsLevel=level, availableFor=kind
         )
         if not isinstance(rows, list):
@@ -96,7 +124,7 @@ class MambuCustomFieldSet(MambuEntity):
         return [cls._from_response(row, connector, level) for row in rows]
 
     async def get_custom_fields(
-        self, *, offset: int | None = None, limit: int | None = None, details_level: str = "BASIC"
+        self, *, offset: int | None = None, limit: int | None = None, details_level: DetailsLevel = "BASIC"
     ) -> list[MambuCustomField]:
         """``GET /customfieldsets/{id}/customfields``: the definitions of the set's fields."""
         level = self._check_details_level(details_level)

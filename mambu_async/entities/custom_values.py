@@ -41,11 +41,13 @@ def render_custom_value(value: Any, path: str = "custom field") -> Any:
     return render_value(value, path)  # dates as ISO strings; refuses floats and naive datetimes
 
 
-class CustomFields(dict[str, CustomFieldSet]):
+class CustomFields(dict[str, Any]):
     """``{"_Set": {"field": value}, "_Grouped": [{"_index": "0", "field": value}, ...]}``.
 
     ``entity.custom_fields["_Set"]["field"]`` reads and assigns; :meth:`value` and :meth:`set` do the
-    same for either kind of set (``index`` picks a grouped row).
+    same for either kind of set (``index`` picks a grouped row). Each set is a :data:`CustomFieldSet`;
+    items are typed ``Any`` so that ``custom_fields["_Set"]["field"] = value`` and
+    ``custom_fields["_Grouped"][0]["field"]`` both type-check without a cast.
     """
 
     @classmethod

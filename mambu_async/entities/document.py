@@ -18,7 +18,8 @@ from typing import Self
 
 import attrs
 
-from mambu_async.connector.base import MambuConnector
+from mambu_async.connector.base import MambuConnector, RequestTimeout
+from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import MambuEntity
 from mambu_async.entities.comment import OwnerType
 from mambu_async.errors import MambuValidationError
@@ -55,7 +56,14 @@ class MambuDocument(MambuEntity):
     user_name: str | None = None
 
     @classmethod
-    async def get(cls, entid: str, *, connector: MambuConnector, details_level: str = "FULL") -> Self:
+    async def get(
+        cls,
+        entid: str,
+        *,
+        connector: MambuConnector,
+        details_level: DetailsLevel = "FULL",
+        timeout: RequestTimeout | None = None,
+    ) -> Self:
         """Not available: ``GET /documents/{id}`` answers the file, not its metadata.
 
         List an owner's documents with ``get_attachments_metadata()``; fetch content with

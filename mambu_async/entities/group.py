@@ -13,6 +13,7 @@ import datetime as dt
 
 import attrs
 
+from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import SearchableMixin, WritableMixin
 from mambu_async.entities.behaviours.comments import CommentableMixin
 from mambu_async.entities.behaviours.documents import AttachableMixin
@@ -89,13 +90,15 @@ class MambuGroup(
     group_members: list[GroupMember] | None = None
     group_roles: list[GroupRole] | None = None
 
-    async def get_members(self, *, details_level: str = "FULL", refresh: bool = False) -> list[MambuClient]:
+    async def get_members(
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
+    ) -> list[MambuClient]:
         """The members' clients, in member order, fetched concurrently (and cached per connector)."""
         keys = [member.client_key for member in self.group_members or ()]
         return await self._related_many(MambuClient, keys, details_level=details_level, refresh=refresh)
 
     async def get_member_client(
-        self, member: GroupMember, *, details_level: str = "FULL", refresh: bool = False
+        self, member: GroupMember, *, details_level: DetailsLevel = "FULL", refresh: bool = False
     ) -> MambuClient | None:
         """The client of one member (MambuPy's ``member.get_client()``)."""
         return await self._related(

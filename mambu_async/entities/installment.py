@@ -1,4 +1,6 @@
-"""``MambuInstallment``: one row of a loan's repayment schedule (``GET /loans/{id}/schedule``).
+"""``MambuInstallment``: one row of a loan's repayment schedule (``GET /loans/{id}/schedule``), and of
+every loan's (``GET /installments?dueFrom=&dueTo=``, filtered by ``productTypeKey``, ``accountState``,
+``installmentState``).
 
 Mambu v2 answers the schedule as ``{"installments": [...], "currency": {...}}``; loans.json does not
 describe it (api-semantics §8.2), so the fields here follow Mambu's v2 ``Installment`` reference
@@ -11,12 +13,22 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import AsyncIterator, Callable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any, Self
 
 import attrs
 
+from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
+from mambu_async.connector.validation import DetailsLevel
+from mambu_async.entities.base import EntityIterator, FilterCriteria, SortSpec, connector_for_call
 from mambu_async.entities.model import MambuModel
+from mambu_async.entities.search import Sort
+from mambu_async.entities.streams import StreamedMixin, paged
+from mambu_async.errors import MambuValidationError
+
+if TYPE_CHECKING:
+    from mambu_async.connector.base import PageInfo
 
 __all__ = [
     "InstallmentAmount",
@@ -55,12 +67,23 @@ class InstallmentComponent(MambuModel):
     tax: InstallmentAmount | None = None
 
 
+#: The due-date range ``iterate`` reads when ``filters`` give none. [INFERRED] Mambu requires both
+#: dates and documents no widest range; these cover any schedule.
+EVERY_DUE_DATE = {"dueFrom": "1900-01-01", "dueTo": "9999-12-31"}
+
+
 @attrs.define(slots=False, kw_only=True)
-class MambuInstallment(MambuModel):
+class MambuInstallment(StreamedMixin):
     """One installment of a loan schedule.
 
     ``total_due`` is the sum of what is still due on every component (tax included).
+    ``await MambuInstallment.get_all(connector=c, filters={"dueFrom": "2024-01-01", "dueTo": "2024-12-31"})``
+    lists them across loans (both dates required); ``iterate`` without dates reads every one.
     """
+
+    _prefix = "installments"
+    _filter_keys = ("dueFrom", "dueTo", "productTypeKey", "accountState", "installmentState")
+    _sort_by_fields = ()
 
     encoded_key: str | None = None
     parent_account_key: str | None = None
@@ -89,3 +112,80 @@ class MambuInstallment(MambuModel):
                 if part is not None and part.due is not None:
                     total += part.due
         return total
+
+    @classmethod
+    async def get(
+        cls,
+        entid: str,
+        *,
+        connector: MambuConnector,
+        details_level: DetailsLevel = "FULL",
+        timeout: RequestTimeout | None = None,
+    ) -> Self:
+        """Not served by Mambu: installments are read by due date (``get_all``) or per loan
+        (``MambuLoan.get_schedule``)."""
+        raise MambuValidationError(
+            "Mambu has no GET /installments/{id}: use get_all(filters=...) or get_schedule()"
+        )
+
+    @classmethod
+    async def _page(
+        cls, connector: MambuConnector, filters: dict[str, Any], offset: int | None, limit: int | None
+    ) -> list[JSON]:
+        rest = {k: v for k, v in filters.items() if k not in ("dueFrom", "dueTo")}
+        rows: list[JSON] = await connector.mambu_get_installments(
+            filters.get("dueFrom"), filters.get("dueTo"), rest or None, offset, limit
+        )
+        return rows
+
+    @classmethod
+    async def get_all(
+        cls,
+        *,
+        connector: MambuConnector,
+        filters: Mapping[str, Any] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        sort_by: SortSpec | None = None,
+        details_level: DetailsLevel = "BASIC",
+        timeout: RequestTimeout | None = None,
+    ) -> list[Self]:
+        """``GET /installments``: ``filters`` must hold ``dueFrom`` and ``dueTo``."""
+        connector = connector_for_call(connector, timeout)
+        chosen = cls._check_filters(filters) or {}
+        if sort_by is not None:
+            raise MambuValidationError("installments take no sort_by (Mambu orders them by due date)")
+        return cls._build_all(await cls._page(connector, chosen, offset, limit), connector, "BASIC")
+
+    @classmethod
+    def iterate(
+        cls,
+        *,
+        connector: MambuConnector,
+        filters: Mapping[str, Any] | None = None,
+        filter_criteria: FilterCriteria | None = None,
+        sorting_criteria: Sort | Mapping[str, Any] | None = None,
+        sort_by: SortSpec | None = None,
+        details_level: DetailsLevel = "BASIC",
+        concurrency: int | None = None,
+        page_size: int | None = None,
+        cursor: str | None = None,
+        on_page: Callable[[PageInfo], None] | None = None,
+        timeout: RequestTimeout | None = None,
+    ) -> EntityIterator[Self]:
+        """Every installment due in the ``dueFrom``/``dueTo`` range of ``filters`` (default: any date)."""
+        connector = connector_for_call(connector, timeout)
+        chosen = {**EVERY_DUE_DATE, **(cls._check_filters(filters) or {})}
+        cls._check_stream_args(
+            filter_criteria=filter_criteria, sorting_criteria=sorting_criteria, sort_by=sort_by, cursor=cursor
+        )
+        level = cls._check_details_level(details_level)
+
+        async def fetch(offset: int, limit: int) -> list[JSON]:
+            return await cls._page(connector, chosen, offset, limit)
+
+        async def records() -> AsyncIterator[JSON]:
+            async for row in paged(fetch, page_size):
+                yield row
+
+        return cls._iterator(connector, level, records())

@@ -19,10 +19,12 @@ from __future__ import annotations
 
 import typing
 from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any, Self
 
 import attrs
 
+from mambu_async.connector.validation import check_amount
 from mambu_async.entities.serde import (
     Malformed,
     MambuFieldError,
@@ -56,6 +58,8 @@ class FieldSpec:
     type: Any
     structure: Callable[[Any, Any], Any]
     is_model: bool
+    is_money: bool
+    """A ``Decimal`` field (money or a rate)."""
 
 
 @attrs.frozen
@@ -84,7 +88,8 @@ def _plan(cls: type[MambuModel]) -> _Plan:
                 continue
             wire = field.metadata.get("wire") or to_camel(field.name)
             hook = converter.get_structure_hook(field.type)
-            specs.append(FieldSpec(field.name, wire, field.type, hook, _is_model_type(field.type)))
+            is_money = field.type is Decimal or Decimal in typing.get_args(field.type)
+            specs.append(FieldSpec(field.name, wire, field.type, hook, _is_model_type(field.type), is_money))
         plan = _Plan({s.name: s for s in specs}, {s.wire: s for s in specs})
         _PLANS[cls] = plan
     return plan
@@ -171,6 +176,16 @@ class MambuModel:
                 _set_paths(value, path)
         state[name] = value
         return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        """Assign a field; money and rates (``Decimal`` fields) take ``Decimal``, ``int`` or a numeric
+        ``str``, never a ``float`` nor a NaN/Infinity (``MambuValidationError``, before any request)."""
+        if value is not None:
+            spec = _plan(type(self)).by_name.get(name)
+            if spec is not None and spec.is_money:
+                path = f"{self.__dict__.get('_path', type(self).__name__)}.{spec.wire}"
+                value = Decimal(check_amount(value, path))
+        object.__setattr__(self, name, value)
 
     # --- back to the wire ------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import enum
 
 import attrs
 
+from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import MambuEntity, WritableMixin
 from mambu_async.entities.behaviours.related import AssignedUserMixin
 
@@ -96,7 +97,7 @@ class MambuTask(WritableMixin, AssignedUserMixin):
     last_modified_date: dt.datetime | None = None
 
     async def get_task_link(
-        self, *, details_level: str = "FULL", refresh: bool = False
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
     ) -> MambuEntity | None:
         """The client, group, account, product, branch, centre or user the task is linked to."""
         if self.task_link_key is None:

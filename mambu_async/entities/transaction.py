@@ -1,6 +1,8 @@
 """Loan and deposit transactions: ``MambuLoanTransaction`` and ``MambuDepositTransaction``.
 
-Deposit transactions are generated faithfully from Mambu's ``deposit_transactions.json`` (OpenAPI v2).
+Deposit transactions subclass the model generated from Mambu's ``deposit_transactions.json`` (OpenAPI v2)
+into :mod:`mambu_async.entities.generated.deposit_transactions` (``python tools/generate_models.py``),
+whose value objects and enums are re-exported here.
 Loan transactions are not in the provided OpenAPI files (api-semantics §8.2); their fields follow Mambu's
 v2 ``LoanTransaction`` reference [INFERRED]: identity and links, ``type``, ``amount``/``originalAmount``,
 the dates, ``affectedAmounts`` (principal, interest, fees, penalty...), ``accountBalances``,
@@ -21,8 +23,15 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 import attrs
 
 from mambu_async.connector.base import MambuConnector
+from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import SearchableMixin
 from mambu_async.entities.behaviours.related import RelatedMixin
+from mambu_async.entities.generated.deposit_transactions import *  # noqa: F403  (the value objects and enums)
+from mambu_async.entities.generated.deposit_transactions import (
+    DepositTransaction,
+    DepositTransactionFeeTrigger,
+    DepositTransactionType,
+)
 from mambu_async.entities.model import MambuModel
 from mambu_async.errors import MambuResponseError, MambuValidationError
 
@@ -105,198 +114,6 @@ _DEPOSIT_SORT_FIELDS = (
     "affectedAmounts.feesAmount",
     "accountBalances.totalBalance",
 )
-
-
-class DepositTransactionFeeTrigger(enum.StrEnum):
-    """Values of ``DepositTransactionFeeTrigger`` (deposit_transactions.json)."""
-
-    MANUAL = "MANUAL"
-    DISBURSEMENT = "DISBURSEMENT"
-    CAPITALIZED_DISBURSEMENT = "CAPITALIZED_DISBURSEMENT"
-    UPFRONT_DISBURSEMENT = "UPFRONT_DISBURSEMENT"
-    LATE_REPAYMENT = "LATE_REPAYMENT"
-    MONTHLY_FEE = "MONTHLY_FEE"
-    PAYMENT_DUE = "PAYMENT_DUE"
-    PAYMENT_DUE_APPLIED_ON_DUE_DATES = "PAYMENT_DUE_APPLIED_ON_DUE_DATES"
-    ARBITRARY = "ARBITRARY"
-
-
-class DepositTransactionType(enum.StrEnum):
-    """Values of ``DepositTransactionType`` (deposit_transactions.json)."""
-
-    IMPORT = "IMPORT"
-    WRITE_OFF = "WRITE_OFF"
-    WRITE_OFF_ADJUSTMENT = "WRITE_OFF_ADJUSTMENT"
-    DEPOSIT = "DEPOSIT"
-    ADJUSTMENT = "ADJUSTMENT"
-    WITHDRAWAL = "WITHDRAWAL"
-    WITHDRAWAL_ADJUSTMENT = "WITHDRAWAL_ADJUSTMENT"
-    CARD_TRANSACTION_REVERSAL = "CARD_TRANSACTION_REVERSAL"
-    TRANSFER = "TRANSFER"
-    TRANSFER_ADJUSTMENT = "TRANSFER_ADJUSTMENT"
-    FEE_APPLIED = "FEE_APPLIED"
-    FEE_ADJUSTED = "FEE_ADJUSTED"
-    FEES_DUE_REDUCED = "FEES_DUE_REDUCED"
-    INTEREST_APPLIED = "INTEREST_APPLIED"
-    INTEREST_APPLIED_ADJUSTMENT = "INTEREST_APPLIED_ADJUSTMENT"
-    FEE_REDUCTION_ADJUSTMENT = "FEE_REDUCTION_ADJUSTMENT"
-    WITHHOLDING_TAX = "WITHHOLDING_TAX"
-    WITHHOLDING_TAX_ADJUSTMENT = "WITHHOLDING_TAX_ADJUSTMENT"
-    INTEREST_RATE_CHANGED = "INTEREST_RATE_CHANGED"
-    OVERDRAFT_INTEREST_RATE_CHANGED = "OVERDRAFT_INTEREST_RATE_CHANGED"
-    OVERDRAFT_LIMIT_CHANGED = "OVERDRAFT_LIMIT_CHANGED"
-    BRANCH_CHANGED = "BRANCH_CHANGED"
-    LOAN_FUNDED = "LOAN_FUNDED"
-    LOAN_FUNDED_ADJUSTMENT = "LOAN_FUNDED_ADJUSTMENT"
-    LOAN_REPAID = "LOAN_REPAID"
-    LOAN_REPAID_ADJUSTMENT = "LOAN_REPAID_ADJUSTMENT"
-    LOAN_FRACTION_BOUGHT = "LOAN_FRACTION_BOUGHT"
-    LOAN_FRACTION_BOUGHT_ADJUSTMENT = "LOAN_FRACTION_BOUGHT_ADJUSTMENT"
-    LOAN_FRACTION_SOLD = "LOAN_FRACTION_SOLD"
-    LOAN_FRACTION_SOLD_ADJUSTMENT = "LOAN_FRACTION_SOLD_ADJUSTMENT"
-
-
-@attrs.define(slots=False, kw_only=True)
-class DepositTransactionDetails(MambuModel):
-    """Mambu's ``TransactionDetails`` (deposit_transactions.json): contains the details about transaction
-    including fields like transaction channel key and channel id.
-    """
-
-    transaction_channel_id: str | None = None
-    transaction_channel_key: str | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class DepositTransactionFee(MambuModel):
-    """Mambu's ``Fee`` (deposit_transactions.json): an amount of predefined fee that was applied or paid on
-    an account.
-
-    Required on create: ``predefinedFeeKey``.
-
-    Read-only: ``name``, ``trigger``.
-    """
-
-    amount: Decimal | None = None
-    name: str | None = None
-    predefined_fee_key: str | None = None
-    tax_amount: Decimal | None = None
-    trigger: DepositTransactionFeeTrigger | str | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class DepositAffectedAmounts(MambuModel):
-    """Mambu's ``DepositAffectedAmounts`` (deposit_transactions.json): the amounts affected after
-    completing the deposit transaction.
-    """
-
-    fees_amount: Decimal | None = None
-    fraction_amount: Decimal | None = None
-    funds_amount: Decimal | None = None
-    interest_amount: Decimal | None = None
-    overdraft_amount: Decimal | None = None
-    overdraft_fees_amount: Decimal | None = None
-    overdraft_interest_amount: Decimal | None = None
-    technical_overdraft_amount: Decimal | None = None
-    technical_overdraft_interest_amount: Decimal | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class DepositCardAcceptor(MambuModel):
-    """Mambu's ``CardAcceptor`` (deposit_transactions.json): the details of the card acceptor (merchant) in
-    a transaction hold.
-    """
-
-    city: str | None = None
-    country: str | None = None
-    mcc: int | None = None
-    name: str | None = None
-    state: str | None = None
-    street: str | None = None
-    zip: str | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class DepositCardTransaction(MambuModel):
-    """Mambu's ``CardTransaction`` (deposit_transactions.json): a card transaction entry which will have a
-    corresponding a financial transaction performed.
-
-    Required on create: ``advice``, ``amount``, ``externalReferenceId``.
-
-    Read-only: ``encodedKey``, ``cardToken``.
-    """
-
-    encoded_key: str | None = None
-    advice: bool | None = None
-    amount: Decimal | None = None
-    card_acceptor: DepositCardAcceptor | None = None
-    card_token: str | None = None
-    currency_code: str | None = None
-    external_authorization_reference_id: str | None = None
-    external_reference_id: str | None = None
-    user_transaction_time: str | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class DepositTaxes(MambuModel):
-    """Mambu's ``DepositTaxes`` (deposit_transactions.json): the taxes applied within a transaction."""
-
-    tax_rate: Decimal | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class DepositTransactionInterestSettings(MambuModel):
-    """Mambu's ``DepositTransactionInterestSettings`` (deposit_transactions.json): the interest settings,
-    holds all the properties regarding interests for the deposit account.
-    """
-
-    interest_rate: Decimal | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class DepositOverdraftSettings(MambuModel):
-    """Mambu's ``DepositOverdraftSettings`` (deposit_transactions.json): holds the deposit overdraft
-    settings for a transaction.
-    """
-
-    overdraft_limit: Decimal | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class DepositOverdraftInterestSettings(MambuModel):
-    """Mambu's ``DepositOverdraftInterestSettings`` (deposit_transactions.json): holds the deposit
-    overdraft interest settings.
-    """
-
-    index_interest_rate: Decimal | None = None
-    interest_rate: Decimal | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class DepositTerms(MambuModel):
-    """Mambu's ``DepositTerms`` (deposit_transactions.json): the deposit transaction terms."""
-
-    interest_settings: DepositTransactionInterestSettings | None = None
-    overdraft_interest_settings: DepositOverdraftInterestSettings | None = None
-    overdraft_settings: DepositOverdraftSettings | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class DepositTransferDetails(MambuModel):
-    """Mambu's ``TransferDetails`` (deposit_transactions.json): represents the transfer details, such as
-    the linked transaction key.
-    """
-
-    linked_deposit_transaction_key: str | None = None
-    linked_loan_transaction_key: str | None = None
-
-
-@attrs.define(slots=False, kw_only=True)
-class DepositTransactionBalances(MambuModel):
-    """Mambu's ``DepositTransactionBalances`` (deposit_transactions.json): the balances changed within a
-    transaction.
-    """
-
-    total_balance: Decimal | None = None
 
 
 class LoanTransactionType(enum.StrEnum):
@@ -446,7 +263,7 @@ class TransactionMixin(RelatedMixin):
         connector: MambuConnector,
         offset: int | None = None,
         limit: int | None = None,
-        details_level: str = "BASIC",
+        details_level: DetailsLevel = "BASIC",
     ) -> list[Self]:
         """``GET /{loans|deposits}/{account_id}/transactions``; ``limit=None`` reads them all."""
         level = cls._check_details_level(details_level)
@@ -535,7 +352,9 @@ class MambuLoanTransaction(TransactionMixin, SearchableMixin):
             )
         return await connector.mambu_loantransaction_adjust(self._entity_id(), notes)
 
-    async def get_account(self, *, details_level: str = "FULL", refresh: bool = False) -> MambuLoan | None:
+    async def get_account(
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
+    ) -> MambuLoan | None:
         """The loan this transaction belongs to."""
         from mambu_async.entities.loan import MambuLoan
 
@@ -545,11 +364,9 @@ class MambuLoanTransaction(TransactionMixin, SearchableMixin):
 
 
 @attrs.define(slots=False, kw_only=True)
-class MambuDepositTransaction(TransactionMixin, SearchableMixin):
-    """Mambu's ``DepositTransaction`` (deposit_transactions.json): represents the action performed on an
-    Deposit Account after which the account's amount changes its value.
-
-    Read-only: ``encodedKey``, ``branchKey``, ``centreKey``, ``creationDate``, ``fees``.
+class MambuDepositTransaction(DepositTransaction, TransactionMixin, SearchableMixin):
+    """Mambu's ``DepositTransaction`` (deposit_transactions.json) with the endpoints and behaviours of
+    ``/deposits/transactions``; its attributes are those of :class:`DepositTransaction`.
     """
 
     _prefix = "deposits/transactions"
@@ -559,40 +376,14 @@ class MambuDepositTransaction(TransactionMixin, SearchableMixin):
     #: ``DepositTransactionSortingCriteria.field`` (deposit_transactions.json).
     _search_sort_fields = _DEPOSIT_SORT_FIELDS
 
-    id: str | None = None
-    encoded_key: str | None = None
-    account_balances: DepositTransactionBalances | None = None
-    adjustment_transaction_key: str | None = None
-    affected_amounts: DepositAffectedAmounts | None = None
-    amount: Decimal | None = None
-    booking_date: dt.datetime | None = None
-    branch_key: str | None = None
-    card_transaction: DepositCardTransaction | None = None
-    centre_key: str | None = None
-    creation_date: dt.datetime | None = None
-    currency_code: str | None = None
-    external_id: str | None = None
-    fees: list[DepositTransactionFee] | None = None
-    migration_event_key: str | None = None
-    notes: str | None = None
-    original_transaction_key: str | None = None
-    parent_account_key: str | None = None
-    payment_order_id: str | None = None
-    taxes: DepositTaxes | None = None
-    terms: DepositTerms | None = None
-    till_key: str | None = None
-    transaction_details: DepositTransactionDetails | None = None
-    transfer_details: DepositTransferDetails | None = None
-    type: DepositTransactionType | str | None = None
-    user_key: str | None = None
-    value_date: dt.datetime | None = None
-
     async def _send_adjust(self, connector: MambuConnector, notes: str | None, fields: dict[str, Any]) -> Any:
         """``booking_date`` (or ``bookingDate``) is accepted for deposits and withdrawals."""
         extra = {("bookingDate" if k == "booking_date" else k): v for k, v in fields.items()}
         return await connector.mambu_deposittransaction_adjust(self._entity_id(), notes, **extra)
 
-    async def get_account(self, *, details_level: str = "FULL", refresh: bool = False) -> MambuDeposit | None:
+    async def get_account(
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
+    ) -> MambuDeposit | None:
         """The deposit account this transaction belongs to."""
         from mambu_async.entities.deposit import MambuDeposit
 

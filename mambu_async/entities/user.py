@@ -16,6 +16,7 @@ from typing import Any
 
 import attrs
 
+from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import WritableMixin
 from mambu_async.entities.behaviours.comments import CommentableMixin
 from mambu_async.entities.behaviours.documents import AttachableMixin
@@ -93,7 +94,9 @@ class MambuUser(WritableMixin, CommentableMixin, AttachableMixin, AssignedBranch
                 )
         return checked
 
-    async def get_role(self, *, details_level: str = "FULL", refresh: bool = False) -> MambuRole | None:
+    async def get_role(
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
+    ) -> MambuRole | None:
         """The user's role (``None`` when the user has none, or was read with BASIC details)."""
         role = self.role
         key = None if role is None else (role.encoded_key or role.id)

@@ -52,6 +52,8 @@ class ExitCode(enum.IntEnum):
     """The output file cannot be written."""
     MISSING_EXTRA = 17
     """An optional dependency is missing (``pip install 'mambu-async[emulator]'``)."""
+    PORT_UNAVAILABLE = 18
+    """The emulator cannot listen on its ``--host``/``--port`` (the port is taken)."""
     INTERRUPTED = 130
 
 

@@ -95,7 +95,6 @@ class RichProgress:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
-            MofNCompleteColumn,
             ProgressColumn,
             TaskProgressColumn,
             TextColumn,
@@ -104,6 +103,14 @@ class RichProgress:
         )
         from rich.progress import Progress as _Progress
         from rich.text import Text
+
+        class CountColumn(ProgressColumn):
+            """Records written / total, with the thousands separators of every other message."""
+
+            def render(self, task: Any) -> Text:
+                done = f"{int(task.completed):,}"
+                text = done if task.total is None else f"{done}/{int(task.total):,}"
+                return Text(text, style="progress.download")
 
         class RateColumn(ProgressColumn):
             def render(self, task: Any) -> Text:
@@ -114,7 +121,7 @@ class RichProgress:
         self._progress = _Progress(
             TextColumn("[bold]{task.description}"),
             BarColumn(),
-            MofNCompleteColumn(),
+            CountColumn(),
             TaskProgressColumn(),
             RateColumn(),
             TimeElapsedColumn(),

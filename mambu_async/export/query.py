@@ -45,18 +45,32 @@ def entity_classes() -> dict[str, type[MambuEntity]]:
     found: dict[str, type[MambuEntity]] = {}
     for cls in _subclasses(MambuEntity):
         if cls.__module__.startswith(_entities.__name__) and cls.__dict__.get("_prefix"):
-            found.setdefault(_cli_name(cls._prefix), cls)
+            found.setdefault(getattr(cls, "_export_name", None) or _cli_name(cls._prefix), cls)
     return dict(sorted(found.items()))
 
 
 #: List endpoints without a unique sort key (pulled unsorted, deduplicated by key; small in practice).
-_PLAIN_LISTS = frozenset({"users", "userroles", "tasks", "customfieldsets"})
+_PLAIN_LISTS = frozenset(
+    {
+        "users",
+        "userroles",
+        "tasks",
+        "customfieldsets",
+        "currencies",
+        "organization/holidays/general",
+        "indexratesources",
+    }
+)
 
 
 def exportable_names() -> list[str]:
-    """Names ``export`` accepts: entities with a list endpoint."""
+    """Names ``export`` accepts: entities with a list endpoint, or streamed by their own reader."""
     listable = STRATEGIES.keys() | _PLAIN_LISTS
-    return [name for name, cls in entity_classes().items() if cls._prefix in listable]
+    return [
+        name
+        for name, cls in entity_classes().items()
+        if cls._prefix in listable or getattr(cls, "_streamed", False)
+    ]
 
 
 def _aliases(name: str, cls: type[MambuEntity]) -> set[str]:

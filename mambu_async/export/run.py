@@ -22,13 +22,15 @@ import msgspec
 from mambu_async import _json
 from mambu_async.connector.paging import FetchedPage, iterate_entities
 from mambu_async.connector.paging_strategy import PullPlan
+from mambu_async.connector.validation import check_details_level
 from mambu_async.entities.base import MambuEntity
 from mambu_async.errors import MambuValidationError
 from mambu_async.export.exit_codes import CliError, ExitCode, classify, one_line
 from mambu_async.export.formats import make_format
 from mambu_async.export.progress import make_progress
 from mambu_async.export.query import ExportQuery, parse_query, resolve_entity
-from mambu_async.export.sink import Checkpoint, ExportSink, load_resume
+from mambu_async.export.shape import DEFAULT_DETAILS, ExportShape
+from mambu_async.export.sink import Checkpoint, ExportSink, check_writable, load_resume
 from mambu_async.export.tenant import TenantOptions, open_tenant
 
 __all__ = ["ExportRequest", "get_entity", "run_export"]
@@ -44,8 +46,10 @@ class ExportRequest:
     filters: Sequence[str] = ()
     search: str | None = None
     sort: str | None = None
-    details: str = "BASIC"
-    format: str = "jsonl"
+    details: str | None = None
+    """``BASIC`` or ``FULL``; ``None``: the checkpoint's when resuming, else FULL."""
+    format: str | None = None
+    """``jsonl`` or ``csv``; ``None``: the checkpoint's when resuming, else from ``out``'s suffix."""
     out: Path | None = None
     concurrency: int | None = None
     resume: str | None = None
@@ -157,30 +161,42 @@ async def run_export(
 ) -> int:
     """Run ``export``; returns the exit status (foreseen failures raise :class:`CliError`)."""
     name, cls = resolve_entity(request.entity, export=True)
-    query = parse_query(name, cls, filters=request.filters, search=request.search, sort=request.sort)
-    plan = query.plan(cls._prefix)
-    fmt = make_format(request.format, cls)
+    shape = ExportShape(
+        name, request.details, request.format, tuple(request.filters), request.search, request.sort
+    )
     checkpoint: Checkpoint | None = None
     if request.resume is not None:
         checkpoint = load_resume(request.resume, request.out)
+        if checkpoint.shape is not None:
+            shape = checkpoint.shape.resumed_with(shape)
+    details = check_details_level((shape.details or DEFAULT_DETAILS).upper(), "--details")
+    format_name = shape.format or _format_for(request.out)
+    shape = attrs.evolve(shape, details=details, format=format_name)
+    query = parse_query(name, cls, filters=shape.filters, search=shape.search, sort=shape.sort)
+    plan = query.plan(cls._prefix)
+    fmt = make_format(format_name, cls)
+    if checkpoint is not None:
         _check_cursor(cls._prefix, query, checkpoint.cursor)
+    if request.out is not None:
+        check_writable(request.out)
     announce = (
         f"{PROG}: MAMBU_BASE_URL is not set: exporting {name} from the embedded emulator's demo tenant "
         "(set MAMBU_BASE_URL and MAMBU_API_KEY, or MAMBU_USERNAME and MAMBU_PASSWORD, for your tenant)"
     )
     concurrency = request.concurrency
     async with open_tenant(options, stderr=stderr, concurrency=concurrency, announce=announce) as conn:
-        total = await _total(conn, cls._prefix, query, plan)
+        streamed = getattr(cls, "_streamed", False)
+        total = None if streamed else await _total(conn, cls._prefix, query, plan)
         seen: set[str] | None = None
         if checkpoint is not None and plan.key_field is None and request.out is not None:
-            seen = _written_keys(request.out, request.format)
+            seen = _written_keys(request.out, format_name)
         stream = cls.iterate(
             connector=conn,
             filters=query.filters,
             filter_criteria=query.filter_criteria,
             sorting_criteria=query.sorting_criteria,
             sort_by=query.sort_by,
-            details_level=request.details,
+            details_level=details,
             concurrency=request.concurrency,
             cursor=checkpoint.cursor if checkpoint else None,
         )
@@ -188,11 +204,11 @@ async def run_export(
             request.out,
             fmt,
             cursor=lambda: stream.cursor,
-            entity=name,
+            shape=shape,
             resume=checkpoint,
             stdout=stdout,
         )
-        progress = make_progress(stderr, name, rich=tty)
+        progress = make_progress(stderr, f"{name} ({details} details)", rich=tty)
         already = checkpoint.records if checkpoint is not None and checkpoint.records else 0
         progress.start(total, completed=already)
         sink.on_flush = progress.advance
@@ -209,6 +225,11 @@ async def run_export(
     where = f" to {request.out}" if request.out is not None else ""
     print(f"{PROG}: exported {sink.written:,} {name}{where}", file=stderr, flush=True)
     return ExitCode.OK
+
+
+def _format_for(out: Path | None) -> str:
+    """The format an export writes when ``--format`` is not given: CSV for ``*.csv``, else JSON Lines."""
+    return "csv" if out is not None and out.suffix.lower() == ".csv" else "jsonl"
 
 
 async def _pump(stream: Any, sink: ExportSink, seen: set[str] | None) -> None:
@@ -246,7 +267,7 @@ async def get_entity(
     _, cls = resolve_entity(entity, export=False)
     announce = f"{PROG}: MAMBU_BASE_URL is not set: reading from the embedded emulator's demo tenant"
     async with open_tenant(options, stderr=stderr, announce=announce) as conn:
-        found = await cls.get(entid, connector=conn, details_level=details)
+        found = await cls.get(entid, connector=conn, details_level=check_details_level(details, "--details"))
     stdout.write(msgspec.json.format(_json.dumps(found.to_wire()), indent=2) + b"\n")
     stdout.flush()
     return ExitCode.OK

@@ -13,6 +13,8 @@ pull's cursor *after the last record written* and the file's length at that mome
 
 from __future__ import annotations
 
+import base64
+import binascii
 import json
 import os
 import sys
@@ -24,8 +26,20 @@ import attrs
 
 from mambu_async.export.exit_codes import CliError, ExitCode
 from mambu_async.export.formats import RecordFormat
+from mambu_async.export.shape import ExportShape
 
-__all__ = ["BATCH_BYTES", "BATCH_RECORDS", "Checkpoint", "ExportSink", "checkpoint_path", "load_resume"]
+__all__ = [
+    "BATCH_BYTES",
+    "BATCH_RECORDS",
+    "Checkpoint",
+    "ExportSink",
+    "check_writable",
+    "checkpoint_path",
+    "load_resume",
+]
+
+_TOKEN_PREFIX = "x1."
+"""Starts a resume token that carries the export's shape (a bare pull cursor is base64 of JSON)."""
 
 BATCH_RECORDS = 500
 BATCH_BYTES = 1 << 20
@@ -38,17 +52,45 @@ def checkpoint_path(out: Path) -> Path:
 
 @attrs.frozen
 class Checkpoint:
-    """A resumable position: the pull's cursor, and the file length and record count it matches."""
+    """A resumable position: the pull's cursor, the file length and record count it matches, and the
+    shape of the export (entity, details, format, query) so that a resume cannot mix data."""
 
     cursor: str
     size: int | None = None
     records: int | None = None
-    entity: str | None = None
+    shape: ExportShape | None = None
 
     def dump(self) -> bytes:
         """The checkpoint file's content."""
-        payload = {"cursor": self.cursor, "bytes": self.size, "records": self.records, "entity": self.entity}
+        payload = {
+            "cursor": self.cursor,
+            "bytes": self.size,
+            "records": self.records,
+            "shape": self.shape.to_json() if self.shape is not None else None,
+        }
         return json.dumps(payload, indent=1).encode() + b"\n"
+
+    def token(self) -> str:
+        """The resume token printed when an export stops: the cursor with the export's shape."""
+        if self.shape is None:
+            return self.cursor
+        raw = json.dumps({"cursor": self.cursor, "shape": self.shape.to_json()}, separators=(",", ":"))
+        return _TOKEN_PREFIX + base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def from_token(cls, token: str) -> Checkpoint:
+        """The checkpoint a resume token stands for (a bare pull cursor has no shape)."""
+        if not token.startswith(_TOKEN_PREFIX):
+            return cls(token)
+        body = token[len(_TOKEN_PREFIX) :]
+        try:
+            raw = json.loads(base64.urlsafe_b64decode(body + "=" * (-len(body) % 4)))
+        except (binascii.Error, ValueError):
+            raise CliError(ExitCode.BAD_CURSOR, "--resume is not a token printed by export") from None
+        shape = ExportShape.from_json(raw.get("shape")) if isinstance(raw, dict) else None
+        if shape is None or not isinstance(raw.get("cursor"), str):
+            raise CliError(ExitCode.BAD_CURSOR, "--resume is not a token printed by export")
+        return cls(raw["cursor"], shape=shape)
 
     @classmethod
     def parse(cls, text: str, where: str) -> Checkpoint:
@@ -60,13 +102,34 @@ class Checkpoint:
         if not isinstance(raw, dict) or not isinstance(raw.get("cursor"), str):
             raise CliError(ExitCode.BAD_CURSOR, f"{where} is not a checkpoint written by export")
         size, records = raw.get("bytes"), raw.get("records")
-        entity = raw.get("entity")
         return cls(
             raw["cursor"],
             size if isinstance(size, int) and size >= 0 else None,
             records if isinstance(records, int) and records >= 0 else None,
-            entity if isinstance(entity, str) else None,
+            ExportShape.from_json(raw.get("shape")),
         )
+
+
+def check_writable(out: Path) -> None:
+    """Refuse an ``--out`` that cannot be written, before the tenant is queried (nothing is created)."""
+    if out.is_dir():
+        raise CliError(ExitCode.OUTPUT, f"cannot write {out}: it is a directory")
+    if out.exists():
+        if not os.access(out, os.W_OK):
+            raise CliError(ExitCode.OUTPUT, f"cannot write {out}: permission denied")
+        return
+    folder = out.parent
+    if not folder.is_dir():
+        raise CliError(ExitCode.OUTPUT, f"cannot write {out}: directory {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise CliError(ExitCode.OUTPUT, f"cannot write {out}: permission denied in {folder}")
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # a token longer than a file name can be
+        return False
 
 
 def load_resume(value: str, out: Path | None) -> Checkpoint:
@@ -78,7 +141,7 @@ def load_resume(value: str, out: Path | None) -> Checkpoint:
     if not value:
         raise CliError(ExitCode.BAD_CURSOR, "--resume needs the cursor printed by an interrupted export")
     candidate = Path(value)
-    if value.endswith(".cursor") or os.sep in value or candidate.is_file():
+    if value.endswith(".cursor") or os.sep in value or _is_file(candidate):
         try:
             return Checkpoint.parse(candidate.read_text(encoding="utf-8"), str(candidate))
         except OSError as exc:
@@ -90,9 +153,9 @@ def load_resume(value: str, out: Path | None) -> Checkpoint:
                 saved = Checkpoint.parse(side.read_text(encoding="utf-8"), str(side))
             except (CliError, OSError):
                 saved = None
-            if saved is not None and saved.cursor == value:
+            if saved is not None and value in (saved.cursor, saved.token()):
                 return saved
-    return Checkpoint(value)
+    return Checkpoint.from_token(value)
 
 
 class ExportSink:
@@ -108,7 +171,7 @@ class ExportSink:
         fmt: RecordFormat,
         *,
         cursor: Callable[[], str | None],
-        entity: str,
+        shape: ExportShape | None = None,
         resume: Checkpoint | None = None,
         stdout: BinaryIO | None = None,
         batch_records: int = BATCH_RECORDS,
@@ -117,7 +180,7 @@ class ExportSink:
         self.out = out
         self.fmt = fmt
         self._cursor = cursor
-        self.entity = entity
+        self.shape = shape
         self.resume = resume
         self._stdout = stdout
         self._batch_records = batch_records
@@ -221,7 +284,7 @@ class ExportSink:
             return
         side = checkpoint_path(self.out)
         tmp = side.with_name(side.name + ".tmp")
-        point = Checkpoint(self.last_cursor, self.size, self._records_total(), self.entity)
+        point = Checkpoint(self.last_cursor, self.size, self._records_total(), self.shape)
         try:
             tmp.write_bytes(point.dump())
             os.replace(tmp, side)
@@ -236,13 +299,15 @@ class ExportSink:
             checkpoint_path(self.out).unlink(missing_ok=True)
 
     def abort(self) -> str | None:
-        """The export failed: write what was received, keep the checkpoint; the cursor to resume from."""
+        """The export failed: write what was received, keep the checkpoint; the token to resume from."""
         try:
             if self._buffer or self._file is not None:
                 self.flush()
         finally:
             self.close()
-        return self.last_cursor
+        if self.last_cursor is None:
+            return None
+        return Checkpoint(self.last_cursor, shape=self.shape).token()
 
     def close(self) -> None:
         """Close the file (stdout is left open)."""

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 import attrs
 
-from mambu_async.config import ENV_API_KEY, ENV_BASE_URL, ENV_PASSWORD, ENV_USERNAME, MambuSettings
+from mambu_async.config import ENV_BASE_URL, MambuSettings
 from mambu_async.connector.rest import MambuConnectorREST
 from mambu_async.errors import MambuValidationError
 from mambu_async.export.exit_codes import CliError, ExitCode
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from mambu_async.testing import FakeConnector, FakeMambu
 
 __all__ = ["DEMO_LOANS", "TenantOptions", "build_demo", "open_tenant"]
@@ -31,12 +33,15 @@ DEMO_LOANS = 20_000
 EMBEDDED_URL = "http://localhost"
 
 
-def build_demo(loans: int = DEMO_LOANS) -> FakeMambu:
-    """A fresh FakeMambu holding the deterministic demo tenant."""
+def build_demo(
+    loans: int = DEMO_LOANS, *, now: dt.datetime | None = None, timezone: str | None = None
+) -> FakeMambu:
+    """A fresh FakeMambu holding the deterministic demo tenant, dated from its clock (real time in
+    ``timezone``, or frozen at ``now``)."""
     from mambu_async.testing import FakeMambu
     from mambu_async.testing.factories import build_demo_tenant
 
-    fake = FakeMambu()
+    fake = FakeMambu(now=now, timezone=timezone)
     clients = max(1, loans // 2)
     build_demo_tenant(fake, clients=clients, loans=loans, deposits=loans // 2)
     return fake
@@ -60,12 +65,8 @@ class TenantOptions:
 def _settings(env: Mapping[str, str]) -> MambuSettings:
     try:
         return MambuSettings.from_env(env)
-    except MambuValidationError as exc:
-        raise CliError(
-            ExitCode.CONFIG,
-            f"tenant configuration: {exc} (set {ENV_BASE_URL} and {ENV_API_KEY}, "
-            f"or {ENV_USERNAME} and {ENV_PASSWORD})",
-        ) from None
+    except MambuValidationError as exc:  # the message names the variable to fix
+        raise CliError(ExitCode.CONFIG, f"tenant configuration: {exc}") from None
 
 
 def embedded_connector(fake: FakeMambu, options: Mapping[str, Any]) -> MambuConnectorREST | FakeConnector:

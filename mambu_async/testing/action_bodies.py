@@ -65,6 +65,7 @@ def _checked(schema: Schema, handler: Handler) -> Handler:
         if request.body and request.body.strip():
             body = request.json()
             if isinstance(body, dict):
+                schema.coerce_numbers(body)  # numbers sent as strings pass, as on Mambu; handlers read them
                 problems = schema.check(body, None)
                 if problems:
                     raise ApiError(400, problems)

@@ -36,10 +36,12 @@ Errors: ``raise api_error(status, reason, source)`` / ``bad_request(reason, sour
     ``{"errors": [{"errorCode", "errorReason", "errorSource"}]}`` with the right status.
 
 Clock: ``fake.clock`` (:class:`~mambu_async.testing.clock.FakeClock`): ``now()``, ``today()``,
-    ``iso()`` (Mambu's date-time text), ``advance(days=..)``. Nothing ages unless a test advances it.
+    ``iso()`` (Mambu's date-time text), ``advance(days=..)``, ``freeze()``. It follows real time in the
+    tenant's timezone (``fake.timezone``) unless frozen.
 
-Ids: ``fake.new_key()`` (32 hex, deterministic from ``seed``), ``fake.new_id(kind)`` (an unused
-    Mambu-looking string id), ``fake.new_int_id(kind)`` (1, 2, ... for documents and tasks).
+Ids: ``fake.new_key()`` (32 hex, deterministic from ``seed``, unused by any record), ``fake.new_id(kind)``
+    (an unused Mambu-looking string id), ``fake.new_int_id(kind)`` (above every numeric id the kind ever
+    held, for transactions, documents and tasks).
 
 Routes: ``fake.router.add(method, template, handler)``, ``handler(fake, request) -> FakeResponse``,
     template like ``/loans/{id}:changeState`` (see :mod:`mambu_async.testing.router`). Unregistered
@@ -61,6 +63,7 @@ import importlib
 import logging
 import random
 import string
+import zoneinfo
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -76,6 +79,7 @@ from mambu_async.testing.store import Record, Store
 if TYPE_CHECKING:
     import datetime as dt
 
+    from mambu_async.testing.faults import FaultPlan
     from mambu_async.testing.kinds import EntityKind
 
 logger = logging.getLogger("mambu_async.testing")
@@ -95,20 +99,29 @@ DEFAULT_API_KEY = "fake-api-key-0000000000000000000000"
 
 _ID_ALPHABET = string.ascii_uppercase
 
+MAMBU_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
+"""The HTTP methods Mambu's v2 serves; any other answers 405."""
+
 
 class FakeMambu:
     """One in-memory Mambu tenant. Starts empty; demo data comes only from the factory.
 
-    ``now`` starts the controllable clock (``fake.clock``); ``seed`` makes ids and encodedKeys
-    deterministic. ``username``/``password`` (Basic) and ``api_key`` (the ``apiKey`` header) are the
+    The clock (``fake.clock``) follows real time in ``timezone`` (a ``tzinfo`` or an IANA name such as
+    ``"Europe/Berlin"``; default: the zone of ``now``, else UTC); ``now`` freezes it at that instant for
+    deterministic tests. ``seed`` makes ids and encodedKeys deterministic. ``username``/``password``
+    (Basic) and ``api_key`` (the ``apiKey`` header) are the
     credentials it accepts, kept as attributes (defaults: :data:`DEFAULT_USERNAME`,
     :data:`DEFAULT_PASSWORD`, :data:`DEFAULT_API_KEY`).
     """
+
+    faults: FaultPlan
+    """Scripted faults (rate limits, 5xx, lost responses, latency), set up with the banking rules."""
 
     def __init__(
         self,
         *,
         now: dt.datetime | None = None,
+        timezone: dt.tzinfo | str | None = None,
         seed: int = 0,
         username: str = DEFAULT_USERNAME,
         password: str = DEFAULT_PASSWORD,
@@ -120,7 +133,7 @@ class FakeMambu:
         self.seed = seed
         self.max_document_bytes = MAX_DOCUMENT_BYTES
         """Largest document upload accepted (Mambu's 50 MiB; a test may lower it)."""
-        self.clock = FakeClock(now)
+        self.clock = FakeClock(now, timezone=timezone)
         self.store = Store()
         self.router = Router()
         self.kinds: dict[str, EntityKind] = {}
@@ -132,6 +145,17 @@ class FakeMambu:
     def __repr__(self) -> str:
         counts = ", ".join(f"{k}={len(self.store[k])}" for k in self.store.kinds() if len(self.store[k]))
         return f"FakeMambu(now={self.clock.iso()}, {counts or 'empty'})"
+
+    @property
+    def timezone(self) -> dt.tzinfo:
+        """The tenant's timezone (what its clock shows)."""
+        return self.clock.timezone
+
+    @property
+    def timezone_id(self) -> str:
+        """The tenant's timezone as Mambu names it (an IANA id such as ``Europe/Berlin``, or ``UTC``)."""
+        zone = self.clock.timezone
+        return zone.key if isinstance(zone, zoneinfo.ZoneInfo) else str(zone)
 
     # -- set-up ------------------------------------------------------------------------------------
 
@@ -190,8 +214,10 @@ class FakeMambu:
                 return candidate
 
     def new_int_id(self, kind: str) -> int:
-        """The next integer id for ``kind`` (documents, tasks)."""
-        value = self._int_ids.get(kind, 0) + 1
+        """The next integer id for ``kind`` (transactions, documents, tasks): above every numeric id the
+        kind holds or ever held, whoever stored it (a factory, a test, an earlier request), so ids never
+        collide and keep increasing."""
+        value = max(self._int_ids.get(kind, 0), self.store[kind].top_numeric_id) + 1
         self._int_ids[kind] = value
         return value
 
@@ -295,17 +321,37 @@ class FakeMambu:
 
     def _route(self, request: FakeRequest) -> FakeResponse:
         found = self.router.resolve(request.method, request.path)
+        if found is None and request.method == "HEAD":
+            found = self.router.resolve("GET", request.path)
         if found is None:
-            raise api_error(
-                501, "METHOD_NOT_IMPLEMENTED", f"{request.method} {request.path} is not implemented"
-            )
+            raise self._unrouted(request)
         route, path_params = found
         request.path_params = path_params
         try:
             with self.store.atomic():
-                return route.handler(self, request)
+                response = route.handler(self, request)
         except ApiError as error:
-            return error_response(error)
+            response = error_response(error)
+        if request.method == "HEAD":
+            return FakeResponse(response.status, response.headers)
+        return response
+
+    def _unrouted(self, request: FakeRequest) -> ApiError:
+        """405 for a method Mambu never serves, 501 for an operation the fake does not implement.
+
+        [INFERRED] Mambu's v2 serves GET, POST, PUT, PATCH and DELETE (HEAD as GET); any other method
+        (TRACE, OPTIONS, CONNECT...) is refused with 405 and its ``INVALID_API_OPERATION`` body, with
+        ``Allow`` naming what the path serves.
+        """
+        if request.method in MAMBU_METHODS:
+            what = f"{request.method} {request.path} is not implemented"
+            return api_error(501, "METHOD_NOT_IMPLEMENTED", what)
+        allowed = self.router.methods_for(request.path)
+        what = f"Method {request.method} is not allowed on {request.path}"
+        error = api_error(405, "INVALID_API_OPERATION", what)
+        if allowed:
+            error.headers["allow"] = ", ".join(allowed)
+        return error
 
     def _authenticate(self, request: FakeRequest) -> None:
         key = request.headers.get("apikey")

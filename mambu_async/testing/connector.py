@@ -6,12 +6,16 @@ import asyncio
 import base64
 from collections.abc import Awaitable, Callable
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 from urllib.parse import urlencode
+
+import httpx
 
 from mambu_async._redact import redact_url
 from mambu_async.connector.limiter import DEFAULT_AUTO_CAP
 from mambu_async.connector.operations import MambuOperations
+from mambu_async.connector.retry import connection_error
+from mambu_async.connector.validation import fail
 from mambu_async.connector.wire import ApiRequest, ApiResponse
 from mambu_async.testing.backend import FakeMambu
 
@@ -47,6 +51,7 @@ class FakeConnector(MambuOperations):
         random: Callable[[], float] | None = None,
         backoff_base: float = 0.5,
         backoff_max: float = 8.0,
+        timeout: float | httpx.Timeout | None = None,
     ) -> None:
         super().__init__(
             max_retries=max_retries,
@@ -61,6 +66,10 @@ class FakeConnector(MambuOperations):
             auto_concurrency_cap=auto_concurrency_cap,
         )
         self.fake = fake
+        self.timeout: float | None = None
+        """Seconds a request may take (a latency fault longer than that times out); ``None``: no limit."""
+        if timeout is not None:
+            self._set_timeout(timeout)
         if api_key is not None:
             self._auth_header = ("apikey", api_key)
         else:
@@ -91,7 +100,28 @@ class FakeConnector(MambuOperations):
         query = f"?{urlencode(request.params)}" if request.params else ""
         return redact_url(f"fake://mambu/api{request.path}{query}")
 
+    def _set_timeout(self, timeout: Any) -> None:
+        seconds = timeout.read if isinstance(timeout, httpx.Timeout) else timeout
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds <= 0:
+            raise fail(f"timeout must be a positive number of seconds or an httpx.Timeout, got {timeout!r}")
+        self.timeout = float(seconds)
+
     async def _send(self, request: ApiRequest) -> ApiResponse:
+        if self.timeout is None:
+            return await self._dispatch(request)
+        try:
+            async with asyncio.timeout(self.timeout):
+                return await self._dispatch(request)
+        except TimeoutError:
+            raise connection_error(
+                f"no response in time (the fake took over {self.timeout:g}s)",
+                sent=True,
+                timeout=True,
+                method=request.method,
+                url=self._describe_url(request),
+            ) from None
+
+    async def _dispatch(self, request: ApiRequest) -> ApiResponse:
         await asyncio.sleep(0)
         headers = {
             "accept": request.accept,

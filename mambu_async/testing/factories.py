@@ -34,6 +34,8 @@ import attrs
 
 from mambu_async.testing.banking.common import banking
 from mambu_async.testing.banking.schedule import ZERO, LoanTerms, add_period, iter_installments
+from mambu_async.testing.resources.currencies import seed_demo_currencies
+from mambu_async.testing.tenant_records import seed_tenant_records
 
 if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
@@ -122,6 +124,7 @@ def _build(
     user_records = [builder.user(i, branch_keys[i % len(branch_keys)]) for i in range(2 * len(branch_keys))]
     user_keys = [str(u["encodedKey"]) for u in user_records]
     builder.custom_fields()
+    seed_demo_currencies(fake)
     loan_products = [builder.loan_product(i) for i in range(3)]
     deposit_products = [builder.deposit_product(i) for i in range(2)]
     client_records = [
@@ -149,6 +152,7 @@ def _build(
         for i in range(deposits)
     ]
     banking(fake).aged_on = fake.clock.today()
+    seed_tenant_records(fake)
     return DemoTenant(
         branches=tuple(b["id"] for b in branch_records),
         users=tuple(u["id"] for u in user_records),
@@ -169,8 +173,6 @@ class _Builder:
         self.now = fake.clock.iso()
         self.today = fake.clock.today()
         self.tz = fake.clock.now().tzinfo
-        self.tx_ids = itertools.count(len(fake.store["loantransactions"]) + 1)
-        self.dtx_ids = itertools.count(len(fake.store["deposittransactions"]) + 1)
         self.banking = banking(fake)
 
     def key(self) -> str:
@@ -198,7 +200,12 @@ class _Builder:
     def custom_fields(self) -> None:
         self.fake.create(
             "customfieldsets",
-            {"id": "_Personal_Info", "name": "Personal info", "availableFor": "CLIENT", "usage": "SINGLE"},
+            {
+                "id": "_Personal_Info",
+                "availableFor": "CLIENT",
+                "fieldSetType": "STANDARD",
+                "displaySettings": {"displayName": "Personal info"},
+            },
         )
         self.fake.create(
             "customfields",
@@ -210,7 +217,26 @@ class _Builder:
         )
         self.fake.create(
             "customfieldsets",
-            {"id": "_Loan_Info", "name": "Loan info", "availableFor": "LOAN_ACCOUNT", "usage": "SINGLE"},
+            {
+                "id": "_References",
+                "availableFor": "CLIENT",
+                "fieldSetType": "GROUPED",
+                "displaySettings": {"displayName": "References"},
+            },
+        )
+        for field_id, name in (("name", "Name"), ("phone", "Phone")):
+            self.fake.create(
+                "customfields",
+                {"id": field_id, "customFieldSetId": "_References", "type": "FREE_TEXT", "name": name},
+            )
+        self.fake.create(
+            "customfieldsets",
+            {
+                "id": "_Loan_Info",
+                "availableFor": "LOAN_ACCOUNT",
+                "fieldSetType": "STANDARD",
+                "displaySettings": {"displayName": "Loan info"},
+            },
         )
         self.fake.create(
             "customfields",
@@ -274,6 +300,12 @@ class _Builder:
             "idDocuments": [],
             "_Personal_Info": {"nickname": first[:3], "riskScore": str(self.rng.randrange(1, 100))},
         }
+        if i % 2 == 0:  # every other client names two references (a GROUPED set: rows with "_index")
+            record["_References"] = [
+                {"_index": str(row), "name": f"{_FIRST[(i + row + 1) % len(_FIRST)]} Reference",
+                 "phone": f"+351 21 {i % 1000:03d} {row:04d}"}
+                for row in range(2)
+            ]
         return self.fake.store["clients"].put(record)
 
     def group(self, i: int, clients: list[Record], branch_key: str) -> Record:
@@ -352,7 +384,7 @@ class _Builder:
         late_days = 5 if scenario == "ACTIVE_IN_ARREARS" else 0
         start = add_period(self.today - dt.timedelta(days=late_days), "MONTHS", -months)
         disbursed = self.stamp(start)
-        loan.update(accountState="ACTIVE", approvedDate=disbursed)
+        loan.update(accountState="ACTIVE", approvedDate=disbursed, lastAccountAppraisalDate=self.now)
         tx = self._loan_tx(
             loan, "DISBURSEMENT", loan["loanAmount"], disbursed, {"principalAmount": loan["loanAmount"]}
         )
@@ -426,7 +458,7 @@ class _Builder:
         key = self.key()
         record: Record = {
             "encodedKey": key,
-            "id": str(next(self.tx_ids)),
+            "id": str(self.fake.new_int_id("loantransactions")),
             "parentAccountKey": loan["encodedKey"],
             "type": tx_type,
             "amount": amount,
@@ -492,7 +524,7 @@ class _Builder:
         when = self.stamp(day)
         record: Record = {
             "encodedKey": key,
-            "id": str(next(self.dtx_ids)),
+            "id": str(self.fake.new_int_id("deposittransactions")),
             "parentAccountKey": deposit["encodedKey"],
             "type": tx_type,
             "amount": amount,

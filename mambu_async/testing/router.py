@@ -95,6 +95,12 @@ class Router:
         """Every registered route."""
         return list(self._routes.values())
 
+    def methods_for(self, raw_path: str) -> list[str]:
+        """The methods served on the raw path, sorted (for a 405's ``Allow``)."""
+        raw_segments = raw_path.split("?", 1)[0].strip("/").split("/")
+        routes = self._routes.values()
+        return sorted({route.method for route in routes if route.match(raw_segments) is not None})
+
     def resolve(self, method: str, raw_path: str) -> tuple[Route, dict[str, str]] | None:
         """The most specific route for ``method`` and the raw path, with its decoded params."""
         raw_segments = raw_path.split("?", 1)[0].strip("/").split("/")

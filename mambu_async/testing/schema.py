@@ -9,14 +9,21 @@ reference and api-semantics §9-10 ([INFERRED] where the sources are silent).
 A check collects every problem (Mambu answers with all of them) as ``(reason, source)`` pairs:
 missing required properties, wrong JSON types, values outside an enum, bad ``date``/``date-time``
 text (v2 requires the offset), read-only properties sent on create or changed on update.
+
+Before the check, :meth:`Schema.coerce_numbers` turns numbers sent as JSON strings (``"1000"``, ``"5"``)
+into numbers where the definition says ``number`` or ``integer``: Mambu accepts them and stores numbers
+(a widely used client sends every scalar as a string). A read-only property sent back on update with an
+:func:`equivalent` value (``"0"`` for ``0``, the same instant in another offset) is not a change and
+keeps its stored value.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -200,14 +207,13 @@ INLINE_DEFINITIONS: dict[str, Any] = {
             "groupRoles": {"type": "array", "items": {"type": "object"}},
         },
     },
-    "CustomFieldSet": {
+    "CustomFieldSetMeta": {
         "type": "object",
-        "required": ["id", "name", "availableFor"],
+        "required": ["id", "availableFor"],
         "properties": {
             "encodedKey": _RO_S,
             "id": _S,
-            "name": _S,
-            "notes": _S,
+            "description": _S,
             "availableFor": {
                 "type": "string",
                 "enum": [
@@ -226,8 +232,20 @@ INLINE_DEFINITIONS: dict[str, Any] = {
                     "USER",
                 ],
             },
-            "usage": {"type": "string", "enum": ["SINGLE", "GROUPED"]},
-            "displaySettings": {"type": "object"},
+            "fieldSetType": {"type": "string", "enum": ["STANDARD", "GROUPED"]},
+            "displaySettings": {
+                "type": "object",
+                "properties": {
+                    "builtIn": {"type": "boolean"},
+                    "displayName": _S,
+                    "position": {"type": "integer", "format": "int32"},
+                },
+            },
+            "customFields": {
+                "type": "array",
+                "readOnly": True,
+                "items": {"type": "object", "properties": {"encodedKey": _RO_S, "id": _S}},
+            },
             "creationDate": _RO_DT,
             "lastModifiedDate": _RO_DT,
         },
@@ -422,6 +440,10 @@ class Schema:
         node = self.property_schema(dotted)
         return tuple(node.get("enum", ())) if node else ()
 
+    def coerce_numbers(self, body: dict[str, Any]) -> None:
+        """Numeric strings in ``number``/``integer`` properties of ``body`` become numbers, in place."""
+        _coerce(self, self.root, body)
+
     def check(self, body: dict[str, Any], old: dict[str, Any] | None) -> Problems:
         """Every problem of ``body`` (a create when ``old`` is ``None``, else a full update of ``old``)."""
         problems: Problems = []
@@ -465,10 +487,12 @@ def _check_object(
                         else "INVALID_PARAMETERS"
                     )
                     problems.append((reason, f"Property {where} is read-only"))
-            elif sub_value != old_dict.get(name):
+            elif not equivalent(sub_value, old_dict.get(name)):
                 problems.append(
                     ("INVALID_PARAMETERS", f"Property {where} is read-only and cannot be changed")
                 )
+            elif name in old_dict:
+                value[name] = copy.deepcopy(old_dict[name])
             continue
         if sub_value is None:
             continue
@@ -526,6 +550,57 @@ def _check_value(
             problems.append(("INVALID_PARAMETERS", f"Property {path}: {value} does not fit its integer type"))
     elif kind == "boolean" and not isinstance(value, bool):
         problems.append(("INVALID_PARAMETERS", f"Property {path} must be a boolean"))
+
+
+def _coerce(schema: Schema, node: dict[str, Any], value: Any) -> Any:
+    """``value`` with numeric strings made numbers where ``node`` (and below) says so."""
+    node = schema.resolve(node)
+    kind = node.get("type")
+    if kind in ("number", "integer") and isinstance(value, str):
+        number = _number_text(value, integer=kind == "integer")
+        return value if number is None else number
+    if isinstance(value, dict) and (kind == "object" or "properties" in node):
+        for name, sub in node.get("properties", {}).items():
+            if value.get(name) is not None:
+                value[name] = _coerce(schema, sub, value[name])
+    elif isinstance(value, list) and kind == "array":
+        items = node.get("items", {})
+        value[:] = [_coerce(schema, items, item) if item is not None else None for item in value]
+    return value
+
+
+def _number_text(text: str, *, integer: bool) -> int | Decimal | None:
+    try:
+        number = Decimal(text.strip())
+    except InvalidOperation:
+        return None
+    if not number.is_finite():
+        return None
+    if integer:
+        return int(number) if number == number.to_integral_value() and "." not in text else None
+    return number
+
+
+def equivalent(sent: Any, stored: Any) -> bool:
+    """Whether a value sent back equals the stored one as Mambu compares them: numbers by value (a JSON
+    string or a number), date-times by instant (any offset), objects and arrays member by member."""
+    if sent == stored:
+        return True
+    if isinstance(sent, dict) and isinstance(stored, dict):
+        return sent.keys() == stored.keys() and all(equivalent(sent[k], stored[k]) for k in sent)
+    if isinstance(sent, list) and isinstance(stored, list):
+        return len(sent) == len(stored) and all(equivalent(a, b) for a, b in zip(sent, stored, strict=True))
+    if _is_number(stored) and (_is_number(sent) or isinstance(sent, str)):
+        number = _number_text(sent, integer=False) if isinstance(sent, str) else sent
+        return number is not None and Decimal(number) == Decimal(stored)
+    if isinstance(sent, str) and isinstance(stored, str):
+        sent_at, stored_at = parse_datetime(sent), parse_datetime(stored)
+        return sent_at is not None and sent_at == stored_at
+    return False
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | Decimal) and not isinstance(value, bool)
 
 
 def is_date(text: str) -> bool:

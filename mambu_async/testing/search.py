@@ -61,7 +61,7 @@ _ANY = (*_TEXT, *_NUMBERS, *_DATES, "boolean")
 #: Which field types each operator applies to (the type table of api-semantics §5.2).
 OPERATOR_TYPES: dict[str, tuple[str, ...]] = {
     "EQUALS": _ANY,
-    "EQUALS_CASE_SENSITIVE": _TEXT,
+    "EQUALS_CASE_SENSITIVE": (*_TEXT, *_NUMBERS, "boolean"),
     "DIFFERENT_THAN": _ANY,
     "MORE_THAN": _NUMBERS,
     "LESS_THAN": _NUMBERS,
@@ -202,7 +202,7 @@ def _operator(
     if operator in ("EQUALS", "DIFFERENT_THAN"):
         return _equality(kind, text, case_sensitive=False, where=where, tz=tz)
     if operator == "EQUALS_CASE_SENSITIVE":
-        return lambda item: _text(item) == text
+        return _equality(kind, text, case_sensitive=True, where=where, tz=tz)
     if operator == "STARTS_WITH":
         folded = text.casefold()
         return lambda item: _text(item).casefold().startswith(folded)

@@ -25,6 +25,8 @@ class Collection:
         self.kind = kind
         self._by_key: dict[str, Record] = {}
         self._by_id: dict[str, str] = {}
+        self.top_numeric_id = 0
+        """The highest numeric ``id`` (``7`` or ``"7"``) this collection ever held, removed or undone too."""
 
     def __len__(self) -> int:
         return len(self._by_key)
@@ -69,7 +71,7 @@ class Collection:
             self._by_id.pop(str(old["id"]), None)
         self._by_key[key] = record
         if record.get("id") is not None:
-            self._by_id[str(record["id"])] = key
+            self._index_id(record["id"], key)
         return record
 
     def remove(self, key: str) -> Record | None:
@@ -90,12 +92,19 @@ class Collection:
         if record is not None:
             self._by_key[key] = record
             if record.get("id") is not None:
-                self._by_id[str(record["id"])] = key
+                self._index_id(record["id"], key)
+
+    def _index_id(self, ident: Any, key: str) -> None:
+        text = str(ident)
+        self._by_id[text] = key
+        if text.isdigit() and not isinstance(ident, bool):
+            self.top_numeric_id = max(self.top_numeric_id, int(text))
 
     def clear(self) -> None:
         """Remove everything (not journaled; for ``reset``)."""
         self._by_key.clear()
         self._by_id.clear()
+        self.top_numeric_id = 0
 
 
 class Store:
@@ -105,6 +114,8 @@ class Store:
         self._collections: dict[str, Collection] = {}
         self._journal: list[tuple[Collection, str, Record | None]] | None = None
         self._seen: set[tuple[str, str]] = set()
+        self.version = 0
+        """Grows on every change (a cache of derived data is valid while it stays the same)."""
 
     def __getitem__(self, kind: str) -> Collection:
         collection = self._collections.get(kind)
@@ -121,6 +132,7 @@ class Store:
         return any(key in collection._by_key for collection in self._collections.values())
 
     def _remember(self, collection: Collection, key: str, old: Record | None) -> None:
+        self.version += 1
         if self._journal is None or (collection.kind, key) in self._seen:
             return
         self._seen.add((collection.kind, key))
@@ -139,6 +151,7 @@ class Store:
         except BaseException:
             for collection, key, old in reversed(self._journal):
                 collection._restore(key, old)
+            self.version += 1
             raise
         finally:
             self._journal = None

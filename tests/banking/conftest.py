@@ -6,11 +6,12 @@ import pytest
 from banking_helpers import Call, caller
 
 from mambu_async.testing.backend import FakeMambu
+from mambu_async.testing.clock import DEFAULT_NOW
 
 
 @pytest.fixture
 def fake() -> FakeMambu:
-    return FakeMambu()
+    return FakeMambu(now=DEFAULT_NOW)
 
 
 @pytest.fixture

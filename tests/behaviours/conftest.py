@@ -120,6 +120,12 @@ def tenant(mambu_fake: FakeMambu) -> Tenant:
             "state": "ACTIVE",
             "creditArrangementSettings": {"creditArrangementRequirement": "OPTIONAL"},
             "currency": {"code": "EUR"},
+            "scheduleSettings": {
+                "repaymentReschedulingMethod": "NONE",
+                "repaymentScheduleMethod": "DYNAMIC",
+                "scheduleDueDatesMethod": "FIXED_DAYS_OF_MONTH",
+                "fixedDaysOfMonth": [15],
+            },
         },
     )
     deposit_product = fake.create(

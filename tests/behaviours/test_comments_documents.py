@@ -183,3 +183,26 @@ async def test_delete_and_download_by_name_and_errors(
         await client.del_attachment(first)
     await first.delete()
     assert len(await group.get_attachments_metadata()) == 1
+
+
+async def test_attach_bytes_named_by_their_title(mambu_connector: MambuOperations, tenant: Tenant) -> None:
+    client = await MambuClient.get("C1", connector=mambu_connector)
+    doc = await client.attach_document(b"%PDF-1.4 signed", name="contract.pdf")
+    assert (doc.name, doc.file_name, doc.type) == ("contract.pdf", "contract.pdf", "pdf")
+    memo = await client.attach_document(io.BytesIO(b"plain words"), name="memo.txt", notes="n")
+    assert (memo.file_name, memo.type) == ("memo.txt", "txt")
+    explicit = await client.attach_document(b"a,b\n1,2\n", name="Figures.v2", file_name="figures.csv")
+    assert (explicit.name, explicit.file_name, explicit.type) == ("Figures.v2", "figures.csv", "csv")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [("contract", "file_name"), ("contract.v2.pdf", "extension"), ("contract.exe", "not accepted")],
+)
+async def test_a_title_without_one_allowed_extension_does_not_name_bytes(
+    mambu_connector: MambuOperations, tenant: Tenant, name: str, message: str
+) -> None:
+    client = await MambuClient.get("C1", connector=mambu_connector)
+    with pytest.raises(MambuValidationError, match=message):
+        await client.attach_document(b"%PDF-1.4", name=name)
+    assert len(tenant.fake.store["documents"]) == 0

@@ -11,7 +11,7 @@ from mambu_async import MambuNotFoundError, MambuValidationError
 from mambu_async.connector.operations import MambuOperations
 from mambu_async.entities.branch import BranchHoliday, MambuBranch
 from mambu_async.entities.centre import CentreMeetingDay, MambuCentre
-from mambu_async.entities.custom_field_sets import CustomFieldSetUsage, MambuCustomFieldSet
+from mambu_async.entities.custom_field_sets import CustomFieldSetType, MambuCustomFieldSet
 from mambu_async.entities.custom_fields import MambuCustomField
 from mambu_async.entities.deposit_product import DepositProductType, MambuDepositProduct
 from mambu_async.entities.document import MambuDocument
@@ -131,11 +131,13 @@ async def test_task_with_date_only_due_date(mambu_connector: MambuOperations, te
 
 async def test_custom_field_sets_and_fields(mambu_connector: MambuOperations, tenant: Tenant) -> None:
     tenant.fake.create(
-        "customfieldsets", {"id": "_Extra", "name": "Extra", "availableFor": "CLIENT", "usage": "SINGLE"}
+        "customfieldsets", {"id": "_Extra", "availableFor": "CLIENT", "fieldSetType": "STANDARD"}
     )
     tenant.fake.create("customfields", {"id": "nickname", "customFieldSetId": "_Extra", "type": "FREE_TEXT"})
     sets = await MambuCustomFieldSet.get_all(connector=mambu_connector, available_for="CLIENT")
-    assert [s.id for s in sets] == ["_Extra"] and sets[0].usage is CustomFieldSetUsage.SINGLE
+    assert [s.id for s in sets] == ["_Extra"] and sets[0].field_set_type is CustomFieldSetType.STANDARD
+    assert sets[0].display_settings is not None and sets[0].display_settings.display_name == "Extra"
+    assert sets[0].fields is not None and [f.id for f in sets[0].fields] == ["nickname"]
     assert await MambuCustomFieldSet.get_all(connector=mambu_connector, available_for="GROUP") == []
     fields = await sets[0].get_custom_fields()
     assert [type(f) for f in fields] == [MambuCustomField] and fields[0].id == "nickname"

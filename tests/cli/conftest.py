@@ -13,6 +13,7 @@ import pytest
 from mambu_async import _json
 from mambu_async.cli import Runtime, main
 from mambu_async.testing import FakeMambu
+from mambu_async.testing.clock import DEFAULT_NOW
 from mambu_async.testing.factories import build_demo_tenant
 
 SMALL_LOANS = 120
@@ -24,7 +25,7 @@ async def no_sleep(seconds: float) -> None:
 
 
 def small_tenant(loans: int = SMALL_LOANS) -> FakeMambu:
-    fake = FakeMambu()
+    fake = FakeMambu(now=DEFAULT_NOW)
     build_demo_tenant(fake, clients=40, loans=loans, deposits=30)
     return fake
 
@@ -57,7 +58,7 @@ class Cli:
     ) -> Result:
         out, err = io.BytesIO(), io.StringIO()
 
-        def build_demo(loans: int) -> FakeMambu:
+        def build_demo(loans: int, **clock: Any) -> FakeMambu:
             self.built.append(loans)
             return self.fake
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import socket
 import subprocess
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import httpx
@@ -61,15 +63,34 @@ def test_get_bad_credentials(cli: Cli) -> None:
     assert "nope" not in result.stderr
 
 
+class _Listener:
+    """Stands for the bound socket (no port is bound in these tests)."""
+
+    def __init__(self, host: str, port: int) -> None:
+        self.address = (host, port)
+        self.closed = False
+
+    def getsockname(self) -> tuple[str, int]:
+        return self.address
+
+    def __enter__(self) -> _Listener:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.closed = True
+
+
 class _Served:
     def __init__(self) -> None:
         self.calls: list[tuple[Any, str, int]] = []
 
-    def __call__(self, app: Any, host: str, port: int) -> None:
-        self.calls.append((app, host, port))
+    def __call__(self, app: Any, listener: Any) -> None:
+        self.calls.append((app, *listener.getsockname()))
 
 
-def _emulator_cli(cli: Cli, *argv: str) -> tuple[int, str, _Served, list[int]]:
+def _emulator_cli(
+    cli: Cli, *argv: str, bind: Callable[[str, int], Any] = _Listener
+) -> tuple[int, str, _Served, list[int]]:
     import io
 
     from mambu_async.cli import Runtime, main
@@ -77,12 +98,37 @@ def _emulator_cli(cli: Cli, *argv: str) -> tuple[int, str, _Served, list[int]]:
     served, built = _Served(), []
     err = io.StringIO()
 
-    def build(loans: int) -> FakeMambu:
+    def build(loans: int, **clock: Any) -> FakeMambu:
         built.append(loans)
         return cli.fake
 
-    code = main(["emulator", *argv], runtime=Runtime(env={}, stderr=err, build_demo=build, serve=served))
+    runtime = Runtime(env={}, stderr=err, build_demo=build, bind=bind, serve=served)
+    code = main(["emulator", *argv], runtime=runtime)
     return code, err.getvalue(), served, built
+
+
+def test_emulator_binds_before_saying_where_to_connect(cli: Cli) -> None:
+    events: list[str] = []
+
+    def bind(host: str, port: int) -> _Listener:
+        events.append("bound")
+        return _Listener(host, 43210 if port == 0 else port)
+
+    code, err, served, _ = _emulator_cli(cli, "--port", "0", bind=bind)
+    assert code == 0 and events == ["bound"]
+    assert "http://127.0.0.1:43210/api" in err and served.calls[0][1:] == ("127.0.0.1", 43210)
+
+
+def test_emulator_on_a_taken_port_exits_with_its_own_code(cli: Cli) -> None:
+    from mambu_async.cli import _bind
+
+    with socket.create_server(("127.0.0.1", 0)) as taken:
+        port = taken.getsockname()[1]
+        code, err, served, _ = _emulator_cli(cli, "--port", str(port), bind=_bind)
+    assert code == ExitCode.PORT_UNAVAILABLE == 18
+    assert served.calls == [] and err.count("\n") == 1
+    assert err.startswith(f"mambu-async: cannot listen on 127.0.0.1:{port}: ") and "--port" in err
+    assert "MAMBU_BASE_URL" not in err  # nothing said about connecting to a server that is not there
 
 
 def test_emulator_serves_the_demo_tenant_it_announces(cli: Cli) -> None:
@@ -135,6 +181,15 @@ def test_emulator_without_the_extra_says_how_to_install_it(cli: Cli, monkeypatch
     assert "mambu-async[emulator]" in err
 
 
+def test_demo_writes_into_the_current_directory(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    cli = Cli(small_tenant(30), tmp_path)
+    result = cli.run("demo", "--loans", "30")
+    assert result.code == 0, result.stderr
+    assert len(read_jsonl(tmp_path / "mambu-demo-loans.jsonl")) == 30
+    assert "export loans --out mambu-demo-loans.jsonl" in result.stderr
+
+
 def test_demo_builds_exports_and_shows_the_first_loan(tmp_path: Any) -> None:
     fake = small_tenant(30)
     cli = Cli(fake, tmp_path)
@@ -164,3 +219,42 @@ def test_python_dash_m_runs_the_command() -> None:
     )
     assert done.returncode == ExitCode.UNKNOWN_ENTITY
     assert done.stderr.startswith("mambu-async: unknown entity 'nothing'")
+
+
+def test_emulator_clock_options_freeze_the_tenant_in_its_zone(cli: Cli) -> None:
+    import io
+
+    from mambu_async.cli import Runtime, main
+    from mambu_async.export.tenant import build_demo
+
+    served, err = _Served(), io.StringIO()
+    argv = ["emulator", "--demo", "3", "--now", "2024-06-30T23:30:00+00:00", "--timezone", "Europe/Berlin"]
+    code = main(argv, runtime=Runtime(env={}, stderr=err, build_demo=build_demo, serve=served))
+    assert code == 0
+    assert "tenant time 2024-07-01T01:30:00+02:00 (Europe/Berlin, frozen)" in err.getvalue()
+    app = served.calls[0][0]
+
+    async def create_through_the_app() -> dict[str, Any]:
+        async with MambuConnectorREST(
+            "http://127.0.0.1:8889", api_key=str(cli.fake.api_key), transport=httpx.ASGITransport(app=app)
+        ) as connector:
+            created: dict[str, Any] = await connector.mambu_create(
+                "clients", {"firstName": "A", "lastName": "B"}
+            )
+            return created
+
+    assert asyncio.run(create_through_the_app())["creationDate"] == "2024-07-01T01:30:00+02:00"
+
+
+@pytest.mark.parametrize(
+    "argv", [["--now", "2024-06-30T23:30:00"], ["--now", "yesterday"], ["--timezone", "Mars/Olympus"]]
+)
+def test_emulator_refuses_a_naive_or_unknown_clock(cli: Cli, argv: list[str]) -> None:
+    code, err, served, _ = _emulator_cli(cli, *argv)
+    assert code == ExitCode.USAGE and served.calls == []
+    assert "--now" in err or "--timezone" in err
+
+
+def test_emulator_without_clock_options_follows_real_time(cli: Cli) -> None:
+    code, err, _, _ = _emulator_cli(cli)
+    assert code == 0 and "(UTC, real time)" in err

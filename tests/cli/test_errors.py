@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import logging
+import os
+
 import httpx
 import pytest
 
@@ -112,7 +115,7 @@ def test_cursor_of_another_query_is_refused(cli: Cli) -> None:
         "export", "loans", "--filter", "accountState=ACTIVE", "--out", str(out), "--resume", token
     )
     assert result.code == ExitCode.BAD_CURSOR
-    assert "different query" in result.stderr
+    assert "used no --filter, not --filter accountState=ACTIVE" in result.stderr
     assert not out.exists()
 
 
@@ -177,3 +180,70 @@ def test_tenant_refusing_a_filter_value(cli: Cli) -> None:
     result = cli.run("export", "loans", "--filter", "accountState=SLEEPING")
     assert result.code == ExitCode.REJECTED, result.stderr
     assert "[400]" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "expected"),
+    [
+        ("MAMBU_PAGE_SIZE", "5000", "MAMBU_PAGE_SIZE must be a whole number from 1 to 1,000"),
+        ("MAMBU_PAGE_SIZE", "0", "MAMBU_PAGE_SIZE must be a whole number from 1 to 1,000"),
+        ("MAMBU_TIMEOUT", "soon", "MAMBU_TIMEOUT must be a positive number of seconds, got 'soon'"),
+        ("MAMBU_TIMEOUT", "-1", "MAMBU_TIMEOUT must be a positive number of seconds"),
+        ("MAMBU_TIMEOUT", "nan", "MAMBU_TIMEOUT must be a positive number of seconds"),
+        ("MAMBU_MAX_RETRIES", "-2", "MAMBU_MAX_RETRIES must be a whole number from 0 to 100"),
+        ("MAMBU_MAX_CONCURRENCY", "1.5", "MAMBU_MAX_CONCURRENCY must be a whole number from 1 to 1,000"),
+        ("MAMBU_BASE_URL", "ftp://acme.mambu.com", "MAMBU_BASE_URL: base_url scheme must be https"),
+    ],
+)
+def test_bad_mambu_variable_is_named_without_unrelated_hints(
+    cli: Cli, variable: str, value: str, expected: str
+) -> None:
+    env = {"MAMBU_BASE_URL": "https://acme.mambu.com", "MAMBU_API_KEY": "k", variable: value}
+    result = cli.run("export", "loans", env=env)
+    assert result.code == ExitCode.CONFIG
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("mambu-async: ")
+    assert expected in result.stderr
+    assert "MAMBU_USERNAME" not in result.stderr  # no hint about credentials that are fine
+
+
+class _Counting(httpx.AsyncBaseTransport):
+    """Counts the requests that reach the tenant."""
+
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+        self.sent = 0
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        self.sent += 1
+        return await self.inner.handle_async_request(request)
+
+
+@pytest.mark.parametrize("where", ["missing-dir/loans.jsonl", "a-directory", "read-only/loans.jsonl"])
+def test_out_is_checked_for_writing_before_the_tenant_is_queried(cli: Cli, where: str) -> None:
+    if where.startswith("read-only") and os.geteuid() == 0:
+        pytest.skip("root may write into a read-only directory")
+    (cli.tmp / "a-directory").mkdir()
+    (cli.tmp / "read-only").mkdir()
+    (cli.tmp / "read-only").chmod(0o500)
+    counting = _Counting(httpx.ASGITransport(app=emulator_app(cli.fake)))
+    env = {"MAMBU_BASE_URL": "http://localhost", "MAMBU_API_KEY": str(cli.fake.api_key)}
+    try:
+        result = cli.run("export", "loans", "--out", str(cli.tmp / where), env=env,
+                         options={"transport": counting})
+    finally:
+        (cli.tmp / "read-only").chmod(0o700)
+    assert result.code == ExitCode.OUTPUT, result.stderr
+    assert f"cannot write {cli.tmp / where}" in result.stderr
+    assert counting.sent == 0
+
+
+def test_retries_are_printed_only_with_verbose(cli: Cli) -> None:
+    cli.fake.faults.add(server_error(503), method="POST", path="/loans:search", times=1)
+    quiet = cli.run("export", "loans")
+    assert quiet.code == 0 and "retrying" not in quiet.stderr
+    cli.fake.faults.add(server_error(503), method="POST", path="/loans:search", times=1)
+    verbose = cli.run("export", "loans", "--verbose")
+    assert verbose.code == 0
+    retries = [line for line in verbose.stderr.splitlines() if "retrying" in line]
+    assert len(retries) == 1 and retries[0].startswith("mambu-async: retrying POST ")
+    assert not logging.getLogger("mambu_async").handlers  # the command leaves logging as it found it

@@ -47,7 +47,7 @@ def test_plain_progress_on_stderr_data_on_stdout_without_out(cli: Cli) -> None:
     assert result.code == 0
     assert len(result.lines()) == len(ids_in_store(cli.fake, "loans"))
     total = len(ids_in_store(cli.fake, "loans"))
-    assert f"loans: {total:,} / {total:,} (100%)" in result.stderr
+    assert f"loans (FULL details): {total:,} / {total:,} (100%)" in result.stderr
     assert "done" in result.stderr
 
 
@@ -138,8 +138,31 @@ def test_empty_result_still_writes_a_valid_file(cli: Cli) -> None:
 def test_every_exportable_entity_exports_in_both_formats(cli: Cli, entity: str) -> None:
     as_json = cli.run("export", entity)
     assert as_json.code == 0, as_json.stderr
-    keys = [r.get("encodedKey") or r.get("id") for r in as_json.lines()]
+    names = ("encodedKey", "id", "entryId", "referenceToken", "code")
+    keys = [next((r[n] for n in names if r.get(n) is not None), None) for r in as_json.lines()]
     assert len(keys) == len(set(keys))
     as_csv = cli.run("export", entity, "--format", "csv")
     assert as_csv.code == 0, as_csv.stderr
     assert len(list(csv.DictReader(io.StringIO(as_csv.stdout.decode(), newline="")))) == len(keys)
+
+
+def test_export_reads_full_details_unless_told_basic(cli: Cli) -> None:
+    full = cli.run("export", "clients")
+    basic = cli.run("export", "clients", "--details", "BASIC")
+    assert full.code == basic.code == 0
+    assert "clients (FULL details)" in full.stderr and "clients (BASIC details)" in basic.stderr
+    with_sets = [r for r in full.lines() if any(key.startswith("_") for key in r)]
+    assert with_sets  # the demo tenant's custom field sets come only with FULL
+    for record in basic.lines():
+        assert not any(key.startswith("_") for key in record)
+    assert sequence_of(full.lines()) == sequence_of(basic.lines())
+
+
+def test_export_help_names_the_default_details_level(capsys: pytest.CaptureFixture[str]) -> None:
+    from mambu_async.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "FULL (default: every field, with custom fields and addresses)" in text
+    assert "BASIC (leaves out custom fields and addresses)" in text

@@ -23,6 +23,7 @@ from mambu_async.export.formats import CsvFormat, JsonlFormat, cell, csv_columns
 from mambu_async.export.progress import PlainProgress, make_progress
 from mambu_async.export.query import exportable_names, resolve_entity
 from mambu_async.export.run import _resume_command
+from mambu_async.export.shape import ExportShape
 from mambu_async.export.sink import Checkpoint, ExportSink, checkpoint_path, load_resume
 
 
@@ -105,21 +106,22 @@ def test_rich_bar_only_on_a_terminal() -> None:
 def test_sink_writes_whole_batches_and_checkpoints_each(tmp_path: Path) -> None:
     out = tmp_path / "x.jsonl"
     cursors = iter(f"c{i}" for i in range(100))
-    sink = ExportSink(out, JsonlFormat(), cursor=lambda: next(cursors), entity="loans", batch_records=2)
+    shape = ExportShape("loans", "FULL", "jsonl")
+    sink = ExportSink(out, JsonlFormat(), cursor=lambda: next(cursors), shape=shape, batch_records=2)
     sink.add({"id": 1})
     assert not out.exists()  # nothing before the first batch
     sink.add({"id": 2})
     saved = Checkpoint.parse(checkpoint_path(out).read_text(), "x")
-    assert saved == Checkpoint("c0", out.stat().st_size, 2, "loans")
+    assert saved == Checkpoint("c0", out.stat().st_size, 2, shape)
     sink.add({"id": 3})
-    assert sink.abort() == "c1"
+    assert load_resume(sink.abort() or "", None) == Checkpoint("c1", shape=shape)  # the token names all
     assert out.read_bytes() == b'{"id":1}\n{"id":2}\n{"id":3}\n'
     assert Checkpoint.parse(checkpoint_path(out).read_text(), "x").records == 3
 
 
 def test_sink_finish_removes_the_checkpoint(tmp_path: Path) -> None:
     out = tmp_path / "x.jsonl"
-    sink = ExportSink(out, JsonlFormat(), cursor=lambda: "c", entity="loans", batch_records=1)
+    sink = ExportSink(out, JsonlFormat(), cursor=lambda: "c", batch_records=1)
     sink.add({"id": 1})
     assert checkpoint_path(out).exists()
     sink.finish()
@@ -129,7 +131,7 @@ def test_sink_finish_removes_the_checkpoint(tmp_path: Path) -> None:
 def test_resume_without_a_checkpoint_drops_a_torn_last_line(tmp_path: Path) -> None:
     out = tmp_path / "x.jsonl"
     out.write_bytes(b'{"id":1}\n{"id":2}\n{"id":')
-    sink = ExportSink(out, JsonlFormat(), cursor=lambda: "c", entity="loans", resume=Checkpoint("tok"))
+    sink = ExportSink(out, JsonlFormat(), cursor=lambda: "c", resume=Checkpoint("tok"))
     sink.add({"id": 3})
     sink.finish()
     assert out.read_bytes() == b'{"id":1}\n{"id":2}\n{"id":3}\n'
@@ -138,9 +140,11 @@ def test_resume_without_a_checkpoint_drops_a_torn_last_line(tmp_path: Path) -> N
 def test_load_resume_accepts_a_token_or_a_checkpoint_file(tmp_path: Path) -> None:
     out = tmp_path / "x.jsonl"
     side = checkpoint_path(out)
-    side.write_bytes(Checkpoint("tok", 10, 2, "loans").dump())
-    assert load_resume(str(side), out) == Checkpoint("tok", 10, 2, "loans")
-    assert load_resume("tok", out) == Checkpoint("tok", 10, 2, "loans")  # matches the side file
+    saved = Checkpoint("tok", 10, 2, ExportShape("loans", "BASIC", "csv", ("accountState=ACTIVE",)))
+    side.write_bytes(saved.dump())
+    assert load_resume(str(side), out) == saved
+    assert load_resume("tok", out) == saved  # matches the side file
+    assert load_resume(saved.token(), out) == saved
     assert load_resume("other", out) == Checkpoint("other")
     with pytest.raises(CliError) as bad:
         load_resume(str(tmp_path / "nope.cursor"), out)
@@ -177,3 +181,12 @@ def test_entity_names_and_aliases() -> None:
     assert resolve_entity("loan", export=True)[0] == "loans"
     assert resolve_entity("MambuClient", export=True)[0] == "clients"
     assert resolve_entity("LoanProducts", export=True)[0] == "loanproducts"
+
+
+def test_progress_bar_counts_with_thousands_separators() -> None:
+    stream = io.StringIO()
+    progress = make_progress(stream, "loans", rich=True)
+    progress.start(12_000, completed=1_500)
+    progress.advance(500)
+    progress.stop(False)
+    assert "2,000/12,000" in stream.getvalue()

@@ -5,10 +5,12 @@ from __future__ import annotations
 import csv
 import io
 import json
+from pathlib import Path
 
 import httpx
 import pytest
 
+from mambu_async.export.exit_codes import ExitCode
 from mambu_async.export.sink import checkpoint_path
 from mambu_async.testing import FakeMambu, emulator_app
 from mambu_async.testing.faults import connection_reset, server_error
@@ -189,3 +191,75 @@ def test_ctrl_c_saves_what_was_received_and_exits_130(fresh_cli: Cli) -> None:
     assert resumed.code == 0, resumed.stderr
     assert sorted(sequence_of(read_jsonl(out))) == sorted(ids_in_store(fake, "loans"))
     assert len(read_jsonl(out)) == len(ids_in_store(fake, "loans"))
+
+
+def _interrupted(fresh_cli: Cli, out: Path, *options: str) -> str:
+    """An export of loans with ``options`` stopped by a 500 after two pages; its resume token."""
+    _fail_searches_after(fresh_cli.fake, "loans", ok=3)
+    broken = fresh_cli.run("export", "loans", "--out", str(out), "--concurrency", "1", *options)
+    assert broken.code == 15, broken.stderr
+    fresh_cli.fake.faults.clear()
+    return _resume_token(broken.stderr)
+
+
+_SHAPED = ("--details", "BASIC", "--format", "csv", "--search",
+           '[{"field": "accountState", "operator": "IN", "values": ["ACTIVE", "CLOSED"]}]',
+           "--sort", "encodedKey:ASC")
+
+
+@pytest.mark.parametrize(
+    ("changed", "option"),
+    [
+        (("--details", "FULL"), "--details"),
+        (("--format", "jsonl"), "--format"),
+        (("--search", '[{"field": "accountState", "operator": "EQUALS", "value": "ACTIVE"}]'), "--search"),
+        (("--sort", "encodedKey:DESC"), "--sort"),
+        (("--filter", "accountState=ACTIVE"), "--filter"),
+    ],
+    ids=["details", "format", "search", "sort", "filter"],
+)
+def test_resume_with_another_value_of_an_option_is_refused(
+    fresh_cli: Cli, changed: tuple[str, str], option: str
+) -> None:
+    out = fresh_cli.tmp / "loans.out"
+    token = _interrupted(fresh_cli, out, *_SHAPED)
+    before = out.read_bytes()
+    kept = [word for i, word in enumerate(_SHAPED) if word != option and (i == 0 or _SHAPED[i - 1] != option)]
+    result = fresh_cli.run("export", "loans", "--out", str(out), *kept, *changed, "--resume", token)
+    assert result.code == ExitCode.BAD_CURSOR, result.stderr
+    assert "--resume: the interrupted export used" in result.stderr and f"not {option} " in result.stderr
+    assert f"omit {option}" in result.stderr
+    assert out.read_bytes() == before
+
+
+def test_resume_of_another_entity_is_refused(fresh_cli: Cli) -> None:
+    out = fresh_cli.tmp / "loans.jsonl"
+    token = _interrupted(fresh_cli, out)
+    result = fresh_cli.run("export", "deposits", "--out", str(out), "--resume", token)
+    assert result.code == ExitCode.BAD_CURSOR
+    assert "used ENTITY loans, not ENTITY deposits" in result.stderr
+
+
+def test_resume_with_options_left_out_takes_the_checkpoints(fresh_cli: Cli) -> None:
+    whole = fresh_cli.tmp / "whole.out"
+    assert fresh_cli.run("export", "loans", "--out", str(whole), *_SHAPED).code == 0
+    out = fresh_cli.tmp / "loans.out"
+    token = _interrupted(fresh_cli, out, *_SHAPED)
+    resumed = fresh_cli.run("export", "loans", "--out", str(out), "--resume", token)
+    assert resumed.code == 0, resumed.stderr
+    assert "loans (BASIC details)" in resumed.stderr
+    assert out.read_bytes() == whole.read_bytes()  # same format, details, rows and order
+
+
+def test_resume_with_the_checkpoint_file_and_the_same_options_written_differently(fresh_cli: Cli) -> None:
+    search = '[{"field": "accountState", "operator": "DIFFERENT_THAN", "value": "CLOSED"}]'
+    options = ("--details", "BASIC", "--search", search, "--sort", "encodedKey")
+    whole = fresh_cli.tmp / "whole.jsonl"
+    assert fresh_cli.run("export", "loans", "--out", str(whole), *options).code == 0
+    out = fresh_cli.tmp / "loans.jsonl"
+    _interrupted(fresh_cli, out, *options)
+    side = str(checkpoint_path(out))
+    same = ("--details", "basic", "--search", search.replace(" ", ""), "--sort", "encodedKey:asc")
+    resumed = fresh_cli.run("export", "loan", "--out", str(out), *same, "--resume", side)
+    assert resumed.code == 0, resumed.stderr
+    assert out.read_bytes() == whole.read_bytes()

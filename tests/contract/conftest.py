@@ -90,12 +90,10 @@ def tenant(mambu_fake: FakeMambu) -> dict[str, Any]:
         "users",
         {"username": "officer", "firstName": "Olga", "role": {"encodedKey": role["encodedKey"]}},
     )
-    fake.create("customfieldsets", {"id": "_Personal", "name": "Personal", "availableFor": "CLIENT"})
+    fake.create("customfieldsets", {"id": "_Personal", "availableFor": "CLIENT"})
     fake.create("customfields", {"id": "nickname", "customFieldSetId": "_Personal", "type": "FREE_TEXT"})
     fake.create("customfields", {"id": "score", "customFieldSetId": "_Personal", "type": "NUMBER"})
-    fake.create(
-        "customfieldsets", {"id": "_Refs", "name": "References", "availableFor": "CLIENT", "usage": "GROUPED"}
-    )
+    fake.create("customfieldsets", {"id": "_Refs", "availableFor": "CLIENT", "fieldSetType": "GROUPED"})
     fake.create("customfields", {"id": "name", "customFieldSetId": "_Refs", "type": "FREE_TEXT"})
     loan_product = fake.create(
         "loanproducts",

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from mambu_async import MambuBadRequestError, MambuNotFoundError
+from mambu_async import MambuBadRequestError, MambuNotFoundError, MambuValidationError
 from mambu_async.testing import FakeMambu
 
 
@@ -83,3 +83,10 @@ async def test_transactions_reads(
     assert [t["id"] for t in found] == ["T1"]
     with pytest.raises(MambuBadRequestError):
         await mambu_connector.mambu_delete(deposit["id"], "deposits")
+
+
+async def test_upload_bytes_named_by_the_document_name(mambu_connector: Any, tenant: dict[str, Any]) -> None:
+    doc = await mambu_connector.mambu_upload_document("CLIENT", "C1", b"%PDF-1.4 hi", "contract.pdf")
+    assert (doc["name"], doc["fileName"], doc["type"]) == ("contract.pdf", "contract.pdf", "pdf")
+    with pytest.raises(MambuValidationError, match="needs a file name"):
+        await mambu_connector.mambu_upload_document("CLIENT", "C1", b"%PDF-1.4 hi", "Contract")

@@ -15,7 +15,7 @@ from mambu_async.testing import FakeMambu
 def defined(mambu_fake: FakeMambu) -> FakeMambu:
     fake = mambu_fake
     fake.create("users", {"id": "U1", "username": "officer", "firstName": "Olga"})
-    fake.create("customfieldsets", {"id": "_KYC", "name": "KYC", "availableFor": "CLIENT"})
+    fake.create("customfieldsets", {"id": "_KYC", "availableFor": "CLIENT"})
     for field in (
         {"id": "taxId", "type": "FREE_TEXT", "usage": [{"required": True}]},
         {
@@ -32,15 +32,13 @@ def defined(mambu_fake: FakeMambu) -> FakeMambu:
         {"id": "legacy", "type": "FREE_TEXT", "state": "INACTIVE", "usage": [{"required": True}]},
     ):
         fake.create("customfields", {**field, "customFieldSetId": "_KYC"})
-    fake.create(
-        "customfieldsets", {"id": "_Refs", "name": "References", "availableFor": "CLIENT", "usage": "GROUPED"}
-    )
+    fake.create("customfieldsets", {"id": "_Refs", "availableFor": "CLIENT", "fieldSetType": "GROUPED"})
     fake.create(
         "customfields",
         {"id": "name", "customFieldSetId": "_Refs", "type": "FREE_TEXT", "usage": [{"required": True}]},
     )
     fake.create("customfields", {"id": "phone", "customFieldSetId": "_Refs", "type": "FREE_TEXT"})
-    fake.create("customfieldsets", {"id": "_Loan", "name": "Loan", "availableFor": "LOAN_ACCOUNT"})
+    fake.create("customfieldsets", {"id": "_Loan", "availableFor": "LOAN_ACCOUNT"})
     return fake
 
 
@@ -179,3 +177,71 @@ async def test_required_for_one_product_only(mambu_connector: Any, defined: Fake
         "loans", {**loan, "productTypeKey": "LP1", "_Loan": {"purpose": "Seeds"}}
     )
     await mambu_connector.mambu_create("loans", {**loan, "productTypeKey": "LP2"})
+
+
+async def test_custom_field_sets_have_mambus_meta_shape(mambu_connector: Any, defined: FakeMambu) -> None:
+    sets = await mambu_connector.mambu_get_all("customfieldsets", filters={"availableFor": "CLIENT"})
+    kyc, refs = sets
+    assert set(kyc) == {
+        "encodedKey",
+        "id",
+        "availableFor",
+        "fieldSetType",
+        "displaySettings",
+        "customFields",
+        "creationDate",
+        "lastModifiedDate",
+    }
+    assert (kyc["fieldSetType"], refs["fieldSetType"]) == ("STANDARD", "GROUPED")
+    assert kyc["displaySettings"] == {"builtIn": False, "displayName": "KYC", "position": 0}
+    assert refs["displaySettings"]["position"] == 1
+    fields = {f["id"]: f["encodedKey"] for f in defined.store["customfields"].values()}
+    assert refs["customFields"] == [
+        {"encodedKey": fields["name"], "id": "name"},
+        {"encodedKey": fields["phone"], "id": "phone"},
+    ]
+    assert [f["id"] for f in kyc["customFields"]] == [
+        "taxId",
+        "risk",
+        "income",
+        "pep",
+        "checked",
+        "officer",
+        "postcode",
+        "passport",
+        "legacy",
+    ]
+    loan_set = await mambu_connector.mambu_get("_Loan", "customfieldsets")
+    assert loan_set["customFields"] == [] and loan_set["displaySettings"]["position"] == 0
+    assert "usage" not in loan_set and "name" not in loan_set
+
+
+async def test_a_grouped_set_takes_rows_and_a_standard_set_an_object(
+    mambu_connector: Any, defined: FakeMambu
+) -> None:
+    client = _client(_Refs=[{"name": "Bo", "_index": "0"}])
+    created = await mambu_connector.mambu_create("clients", client)
+    assert created["_Refs"][0]["name"] == "Bo"
+    await _refused(
+        mambu_connector.mambu_create("clients", _client(id="C9", _Refs={"name": "Bo"})),
+        "INCONSISTENT_VALUE_WITH_SET_TYPE",
+    )
+    await _refused(
+        mambu_connector.mambu_create("clients", {**_client(id="C8"), "_KYC": [{"taxId": "T"}]}),
+        "INCONSISTENT_VALUE_WITH_SET_TYPE",
+    )
+
+
+async def test_grouped_rows_written_without_index_come_back_with_one(
+    mambu_connector: Any, defined: FakeMambu
+) -> None:
+    from mambu_async.entities import MambuClient
+
+    refs = [{"name": "Bo", "phone": "1"}, {"name": "Cy"}]
+    created = await mambu_connector.mambu_create("clients", _client(_Refs=refs))
+    assert created["_Refs"] == [{"_index": "0", "name": "Bo", "phone": "1"}, {"_index": "1", "name": "Cy"}]
+    await mambu_connector.mambu_patch("C1", "clients", [("add", "_Refs/2", {"name": "Di"})])
+    client = await MambuClient.get("C1", connector=mambu_connector)
+    rows = client.custom_fields["_Refs"]
+    assert [row["_index"] for row in rows] == ["0", "1", "2"]  # README: rows, each with its "_index"
+    assert client.custom_fields.value("_Refs", "name", index=2) == "Di"

@@ -27,7 +27,7 @@ async def test_patch_forms(mambu_connector: Any, tenant: dict[str, Any]) -> None
     got = await mambu_connector.mambu_get("C1", "clients", detailsLevel="FULL")
     assert (got["firstName"], got["middleName"]) == ("Anna", "Maria")
     assert got["_Personal"] == {"nickname": "Nan", "score": "7.5"}
-    assert got["_Refs"] == [{"name": "First"}, {"name": "second"}]
+    assert got["_Refs"] == [{"name": "First", "_index": "0"}, {"name": "second", "_index": "1"}]
     assert "emailAddress" not in got
     await mambu_connector.mambu_patch(
         "C1", "clients", [{"op": "move", "from": "/notes", "path": "/mobilePhone"}]

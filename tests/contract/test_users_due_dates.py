@@ -49,9 +49,17 @@ async def test_users_by_assigned_or_managed_branch(mambu_connector: Any, staff: 
     c = mambu_connector
     assert await _usernames(c, branchId="BR1") == ["teller"]
     assert await _usernames(c, branchId="BR1", branchIdType="ASSIGNED") == ["teller"]
-    assert await _usernames(c, branchId="BR1", branchIdType="MANAGE") == ["director", "manager"]
-    assert await _usernames(c, branchId="BR2", branchIdType="MANAGE") == ["clerk", "director"]
+    # MANAGE: assigned to the branch, managing it, or managing all branches
+    assert await _usernames(c, branchId="BR1", branchIdType="MANAGE") == ["director", "manager", "teller"]
+    assert await _usernames(c, branchId="BR2", branchIdType="MANAGE") == ["clerk", "director", "manager"]
     assert await _usernames(c, branchId="BR2", branchIdType="ASSIGNED") == ["clerk", "director", "manager"]
+
+
+async def test_users_sort_by_id(mambu_connector: Any, staff: FakeMambu) -> None:
+    ids = sorted(str(u["id"]) for u in staff.store["users"].values())
+    for order, expected in (("ASC", ids), ("DESC", ids[::-1])):
+        users = await mambu_connector.mambu_get_all("users", sortBy=f"id:{order}")
+        assert [u["id"] for u in users] == expected
 
 
 async def test_branch_id_type_refusals(mambu_connector: Any, staff: FakeMambu) -> None:
@@ -72,7 +80,18 @@ def lender(mambu_fake: FakeMambu) -> FakeMambu:
     fake.create("clients", {"id": "C1", "firstName": "Ana", "lastName": "Lopez"})
     fake.create(
         "loanproducts",
-        {"id": "LP1", "name": "Micro", "type": "FIXED_TERM_LOAN", "creditArrangementSettings": {}},
+        {
+            "id": "LP1",
+            "name": "Micro",
+            "type": "FIXED_TERM_LOAN",
+            "creditArrangementSettings": {},
+            "scheduleSettings": {
+                "repaymentReschedulingMethod": "NONE",
+                "repaymentScheduleMethod": "DYNAMIC",
+                "scheduleDueDatesMethod": "FIXED_DAYS_OF_MONTH",
+                "fixedDaysOfMonth": [15],
+            },
+        },
     )
     fake.create(
         "loans",
@@ -160,3 +179,33 @@ async def test_change_due_dates_refusals(mambu_connector: Any, lender: FakeMambu
         await c.mambu_action("NOPE", "loans", "changeDueDatesSettings", ok)
     loan = await c.mambu_get("L1", "loans", "FULL")
     assert "fixedDaysOfMonth" not in loan["scheduleSettings"]
+
+
+async def test_change_due_dates_refused_when_the_product_has_no_fixed_days(
+    mambu_connector: Any, lender: FakeMambu
+) -> None:
+    c = mambu_connector
+    lender.create(
+        "loanproducts",
+        {"id": "LPI", "name": "Interval", "type": "FIXED_TERM_LOAN", "creditArrangementSettings": {}},
+    )
+    loan = lender.get("loans", "L1")
+    await c.mambu_create("loans", {**_creatable(loan), "id": "L2", "productTypeKey": "LPI"})
+    await c.mambu_change_state("L2", "loans", "APPROVE")
+    await c.mambu_make_disbursement("L2")
+    with pytest.raises(MambuBadRequestError) as caught:
+        await c.mambu_action("L2", "loans", "changeDueDatesSettings", {"fixedDaysOfMonth": [5]})
+    detail = caught.value.errors[0]
+    assert (detail.code, detail.reason) == (135, "FIXED_DAYS_OF_MONTH_NOT_ALLOWED")
+    after = await c.mambu_get("L2", "loans", "FULL")
+    assert after["scheduleSettings"].get("scheduleDueDatesMethod") != "FIXED_DAYS_OF_MONTH"
+
+
+def _creatable(loan: dict[str, Any]) -> dict[str, Any]:
+    keep = ("accountHolderKey", "accountHolderType", "loanAmount", "interestSettings", "scheduleSettings")
+    settings = {
+        k: v
+        for k, v in loan["scheduleSettings"].items()
+        if k in ("gracePeriod", "repaymentInstallments", "repaymentPeriodUnit")
+    }
+    return {**{k: loan[k] for k in keep}, "scheduleSettings": settings}

@@ -30,6 +30,7 @@ import pytest
 
 from mambu_async.connector.rest import MambuConnectorREST
 from mambu_async.testing import FakeMambu, emulator_app
+from mambu_async.testing.clock import DEFAULT_NOW
 from mambu_async.testing.schema import is_date, is_datetime
 
 SPEC_DIR = Path(__file__).resolve().parents[2] / "mambu_async" / "testing" / "openapi"
@@ -279,7 +280,7 @@ async def _scenario(c: MambuConnectorREST, fake: FakeMambu) -> None:
 
 @pytest.fixture
 async def exchanges() -> list[tuple[httpx.Request, httpx.Response, bytes]]:
-    fake = FakeMambu()
+    fake = FakeMambu(now=DEFAULT_NOW)
     recorder = Recorder(httpx.ASGITransport(app=emulator_app(fake)))
     connector = MambuConnectorREST(
         "http://127.0.0.1/api",

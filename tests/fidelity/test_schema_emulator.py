@@ -14,6 +14,7 @@ import pytest
 
 from mambu_async import _json
 from mambu_async.testing import FakeMambu, emulator_app
+from mambu_async.testing.clock import DEFAULT_NOW
 from mambu_async.testing.factories import build_demo_tenant
 
 MAMBU_JSON = "application/vnd.mambu.v2+json"
@@ -21,7 +22,7 @@ MAMBU_JSON = "application/vnd.mambu.v2+json"
 
 @pytest.fixture
 def fake() -> FakeMambu:
-    fake = FakeMambu()
+    fake = FakeMambu(now=DEFAULT_NOW)
     build_demo_tenant(fake, clients=4, loans=10, deposits=7)
     return fake
 
@@ -51,7 +52,7 @@ def _errors(response: httpx.Response) -> list[dict[str, Any]]:
         ("GET", "/api/clients/a%0Ab", 404),  # an escaped newline in an id
         ("DELETE", "/api/loanproducts/%0A", 404),
         ("PUT", "/api/deposits/x%0Dy", 404),
-        ("TRACE", "/api/clients", 501),  # a method no route serves
+        ("TRACE", "/api/clients", 405),  # a method Mambu never serves
     ],
 )
 async def test_no_request_reaches_the_frameworks_plain_text_pages(

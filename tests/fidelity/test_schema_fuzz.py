@@ -19,6 +19,7 @@ from typing import Any
 import pytest
 
 from mambu_async.testing import FakeMambu, emulator_app
+from mambu_async.testing.clock import DEFAULT_NOW
 from mambu_async.testing.factories import build_demo_tenant
 
 schemathesis = pytest.importorskip("schemathesis")
@@ -33,7 +34,7 @@ NEGATIVE_SKIP = {("PATCH", t) for m, t in IMPLEMENTED if m == "PATCH"}
 
 
 def _tenant() -> tuple[FakeMambu, dict[str, list[str]]]:
-    fake = FakeMambu()
+    fake = FakeMambu(now=DEFAULT_NOW)
     demo = build_demo_tenant(fake, clients=4, loans=10, deposits=7)
     ids = {
         "clientId": list(demo.clients),

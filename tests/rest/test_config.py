@@ -166,3 +166,27 @@ async def test_timeouts_and_pool_limits_are_explicit() -> None:
     custom = httpx.Timeout(3.0)
     async with MambuConnectorREST("https://acme.mambu.com", api_key="k", timeout=custom) as conn:
         assert conn.timeout is custom
+
+
+@pytest.mark.parametrize(
+    ("variable", "value"),
+    [
+        ("MAMBU_PAGE_SIZE", "1001"),
+        ("MAMBU_PAGE_SIZE", "ten"),
+        ("MAMBU_TIMEOUT", "0"),
+        ("MAMBU_TIMEOUT", "inf"),
+        ("MAMBU_MAX_RETRIES", "-1"),
+        ("MAMBU_MAX_CONCURRENCY", "0"),
+        ("MAMBU_BASE_URL", "http://acme.mambu.com"),
+    ],
+)
+def test_from_env_names_the_variable_out_of_range(variable: str, value: str) -> None:
+    env = {"MAMBU_BASE_URL": "https://acme.mambu.com", "MAMBU_API_KEY": "k", variable: value}
+    with pytest.raises(MambuValidationError) as refused:
+        MambuConnectorREST.from_env(env)
+    assert str(refused.value).startswith(variable)
+
+
+def test_from_env_accepts_the_page_limit_itself() -> None:
+    env = {"MAMBU_BASE_URL": "https://acme.mambu.com", "MAMBU_API_KEY": "k", "MAMBU_PAGE_SIZE": "1000"}
+    assert MambuConnectorREST.from_env(env).page_size == 1000

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from mambu_async.entities.behaviours.client_assets import ClientAssetsMixin
 from mambu_async.entities.behaviours.comments import CommentableMixin
 from mambu_async.entities.behaviours.documents import AttachableMixin
 from mambu_async.entities.behaviours.operations import DepositOperationsMixin, LoanOperationsMixin
@@ -28,8 +29,10 @@ class ClientBehaviours(
     AssignedCentreMixin,
     AssignedUserMixin,
     ClientGroupsMixin,
+    ClientAssetsMixin,
 ):
-    """Comments, documents, the assigned branch, centre and user, and the client's groups."""
+    """Comments, documents, the assigned branch, centre and user, the client's groups, and its profile
+    picture and signature."""
 
 
 class LoanBehaviours(

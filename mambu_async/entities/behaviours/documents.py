@@ -1,6 +1,7 @@
 """Attachable entities: upload, list, download and delete documents (``/documents``, api-semantics §9.1).
 
-``attach_document(source, name=..., notes=...)`` takes a path, bytes or a binary file object. Mambu's
+``attach_document(source, name=..., notes=...)`` takes a path, bytes or a binary file object (bytes are
+named by ``file_name=``, or by ``name`` when it has an extension: ``name="contract.pdf"``). Mambu's
 rules are checked before anything is read or sent: the file name (exactly one extension from Mambu's
 list, no ``/ < > | : & ? * [ ] # \\ " ' ``` characters, at most 256 characters), the title (at most 256
 characters, none of those characters) and the size (at most 50 MiB). A file opened from a path is closed
@@ -61,7 +62,15 @@ def _read_file_object(handle: IO[bytes]) -> bytes:
     return data
 
 
-async def _load(source: DocumentSource, file_name: str | None) -> tuple[bytes, str]:
+def _named_upload(file_name: str | None, title: str | None) -> str | None:
+    """``file_name``, else the title when it carries an extension (``contract.pdf``): Mambu takes the
+    document's type from the upload's one extension."""
+    if file_name is not None:
+        return file_name
+    return title if title is not None and "." in title else None
+
+
+async def _load(source: DocumentSource, file_name: str | None, title: str | None) -> tuple[bytes, str]:
     """The content and the upload's file name, Mambu's rules checked before reading."""
     if isinstance(source, str | os.PathLike):
         path = Path(source)
@@ -72,15 +81,18 @@ async def _load(source: DocumentSource, file_name: str | None) -> tuple[bytes, s
             raise MambuValidationError(f"cannot read document {path.name!r}: {exc.strerror}") from exc
         return content, name
     if isinstance(source, bytes | bytearray):
-        if file_name is None:
-            raise MambuValidationError("pass file_name= (e.g. 'contract.pdf') to upload bytes")
-        name = check_document_file_name(file_name)
+        named = _named_upload(file_name, title)
+        if named is None:
+            raise MambuValidationError(
+                "pass file_name= or a name= with the file's extension (e.g. 'contract.pdf') to upload bytes"
+            )
+        name = check_document_file_name(named)
         check_document_size(len(source))
         return bytes(source), name
     if hasattr(source, "read"):
         raw_name = getattr(source, "name", None)
         guessed = os.path.basename(raw_name) if isinstance(raw_name, str) else None
-        name = check_document_file_name(file_name or guessed)
+        name = check_document_file_name(file_name or guessed or _named_upload(None, title))
         return await asyncio.to_thread(_read_file_object, source), name
     raise MambuValidationError(
         f"cannot upload a {type(source).__name__}: pass a path, bytes or a binary file"
@@ -101,13 +113,15 @@ class AttachableMixin(MambuEntity):
         """Upload ``source`` (a path, bytes or a binary file object) as a document of this entity.
 
         ``name`` is the document's title (default: the file name); ``file_name`` names the upload when
-        ``source`` is bytes or overrides the path's name. Returns the created document's metadata.
+        ``source`` is bytes or overrides the path's name. Without ``file_name``, bytes (or a file object
+        without a name) are uploaded under ``name`` when it has an extension (``name="contract.pdf"``),
+        which then gives the document its type. Returns the created document's metadata.
         """
         title = check_document_title(name) if name is not None else None
         text = check_text(notes, "notes")
         owner_type = owner_type_of(self)
         connector = self._require_connector()
-        content, upload_name = await _load(source, file_name)
+        content, upload_name = await _load(source, file_name, title)
         data = await connector.mambu_upload_document(
             owner_type, self._entity_id(), content, title or upload_name, text, upload_name
         )

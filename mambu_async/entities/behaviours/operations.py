@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Self
 
-from mambu_async.connector.validation import check_text
+from mambu_async.connector.validation import DetailsLevel, check_text
 from mambu_async.entities.base import MambuEntity
 from mambu_async.entities.behaviours.related import RelatedMixin
 from mambu_async.entities.installment import MambuInstallment
@@ -236,8 +236,22 @@ class LoanOperationsMixin(_AccountOperations):
             raise MambuResponseError("expected the loan schedule's installments", body=data)
         return [MambuInstallment.from_wire(row) for row in rows]
 
+    async def update_schedule(
+        self, installments: list[MambuInstallment | dict[str, Any]]
+    ) -> list[MambuInstallment]:
+        """``PUT /loans/{id}/schedule``: new due dates and expected amounts for the given installments
+        (``MambuInstallment`` from :meth:`get_schedule`, changed, or wire dicts); returns the new schedule
+        and re-reads the loan."""
+        rows = [i.to_wire() if isinstance(i, MambuInstallment) else i for i in installments]
+        data = await self._require_connector().mambu_loanaccount_updateSchedule(self._entity_id(), rows)
+        found = data.get("installments") if isinstance(data, dict) else None
+        if not isinstance(found, list) or not all(isinstance(r, dict) for r in found):
+            raise MambuResponseError("expected the loan schedule's installments", body=data)
+        await self.refresh()
+        return [MambuInstallment.from_wire(row) for row in found]
+
     async def get_transactions(
-        self, *, offset: int | None = None, limit: int | None = None, details_level: str = "BASIC"
+        self, *, offset: int | None = None, limit: int | None = None, details_level: DetailsLevel = "BASIC"
     ) -> list[MambuLoanTransaction]:
         """``GET /loans/{id}/transactions``: this loan's transactions (every one unless ``limit``)."""
         return await MambuLoanTransaction.for_account(
@@ -249,7 +263,7 @@ class LoanOperationsMixin(_AccountOperations):
         )
 
     async def get_product(
-        self, *, details_level: str = "FULL", refresh: bool = False
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
     ) -> MambuLoanProduct | None:
         """The loan product (``product_type_key``)."""
         from mambu_async.entities.product import MambuLoanProduct
@@ -258,7 +272,7 @@ class LoanOperationsMixin(_AccountOperations):
         return await self._related(MambuLoanProduct, key, details_level=details_level, refresh=refresh)
 
     async def get_original_account(
-        self, *, details_level: str = "FULL", refresh: bool = False
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
     ) -> MambuLoan | None:
         """The loan this one was rescheduled or refinanced from (``original_account_key``)."""
         from mambu_async.entities.loan import MambuLoan
@@ -369,7 +383,7 @@ class DepositOperationsMixin(_AccountOperations):
         return posted
 
     async def get_transactions(
-        self, *, offset: int | None = None, limit: int | None = None, details_level: str = "BASIC"
+        self, *, offset: int | None = None, limit: int | None = None, details_level: DetailsLevel = "BASIC"
     ) -> list[MambuDepositTransaction]:
         """``GET /deposits/{id}/transactions``: this account's transactions (every one unless ``limit``)."""
         return await MambuDepositTransaction.for_account(
@@ -381,7 +395,7 @@ class DepositOperationsMixin(_AccountOperations):
         )
 
     async def get_product(
-        self, *, details_level: str = "FULL", refresh: bool = False
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
     ) -> MambuDepositProduct | None:
         """The deposit product (``product_type_key``)."""
         from mambu_async.entities.deposit_product import MambuDepositProduct

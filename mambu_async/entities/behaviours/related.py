@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from mambu_async.connector.base import MambuConnector
+from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import MambuEntity
 from mambu_async.entities.serde import copy_json
 from mambu_async.errors import MambuResponseError, MambuValidationError
@@ -58,7 +59,13 @@ class RelatedCache:
         self._entries.clear()
 
     async def fetch(
-        self, connector: MambuConnector, prefix: str, key: str, details_level: str, *, refresh: bool = False
+        self,
+        connector: MambuConnector,
+        prefix: str,
+        key: str,
+        details_level: DetailsLevel,
+        *,
+        refresh: bool = False,
     ) -> dict[str, Any]:
         """The decoded entity ``prefix/key`` (a private copy), fetched once however many ask."""
         slot = (prefix, key, details_level)
@@ -107,7 +114,7 @@ class RelatedMixin(MambuEntity):
         cls: type[E],
         key: Any,
         *,
-        details_level: str = "FULL",
+        details_level: DetailsLevel = "FULL",
         refresh: bool = False,
     ) -> E | None:
         """The ``cls`` entity with id or encodedKey ``key`` (``None`` when the key is empty)."""
@@ -125,7 +132,7 @@ class RelatedMixin(MambuEntity):
         cls: type[E],
         keys: Iterable[Any],
         *,
-        details_level: str = "FULL",
+        details_level: DetailsLevel = "FULL",
         refresh: bool = False,
     ) -> list[E]:
         """``cls`` entities for ``keys`` in order, fetched concurrently (empty keys skipped)."""
@@ -139,7 +146,7 @@ class AssignedBranchMixin(RelatedMixin):
     """``get_assigned_branch()`` from ``assigned_branch_key``."""
 
     async def get_assigned_branch(
-        self, *, details_level: str = "FULL", refresh: bool = False
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
     ) -> MambuBranch | None:
         """The branch this entity is assigned to (``None`` when unassigned)."""
         from mambu_async.entities.branch import MambuBranch
@@ -152,7 +159,7 @@ class AssignedCentreMixin(RelatedMixin):
     """``get_assigned_centre()`` from ``assigned_centre_key``."""
 
     async def get_assigned_centre(
-        self, *, details_level: str = "FULL", refresh: bool = False
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
     ) -> MambuCentre | None:
         """The centre this entity is assigned to (``None`` when unassigned)."""
         from mambu_async.entities.centre import MambuCentre
@@ -165,7 +172,7 @@ class AssignedUserMixin(RelatedMixin):
     """``get_assigned_user()`` from ``assigned_user_key`` (the credit officer)."""
 
     async def get_assigned_user(
-        self, *, details_level: str = "FULL", refresh: bool = False
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
     ) -> MambuUser | None:
         """The user this entity is assigned to (``None`` when unassigned)."""
         from mambu_async.entities.user import MambuUser
@@ -177,7 +184,9 @@ class AssignedUserMixin(RelatedMixin):
 class ClientGroupsMixin(RelatedMixin):
     """``get_groups()`` from a client's ``group_keys``."""
 
-    async def get_groups(self, *, details_level: str = "FULL", refresh: bool = False) -> list[MambuGroup]:
+    async def get_groups(
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
+    ) -> list[MambuGroup]:
         """The groups the client is a member of, fetched concurrently (empty with BASIC details)."""
         from mambu_async.entities.group import MambuGroup
 
@@ -189,7 +198,7 @@ class AccountHolderMixin(RelatedMixin):
     """``get_account_holder()``: the client or group named by ``account_holder_key`` and its type."""
 
     async def get_account_holder(
-        self, *, details_level: str = "FULL", refresh: bool = False
+        self, *, details_level: DetailsLevel = "FULL", refresh: bool = False
     ) -> MambuClient | MambuGroup | None:
         """The holder: a :class:`MambuClient` (type ``CLIENT``) or a :class:`MambuGroup` (``GROUP``)."""
         from mambu_async.entities.client import MambuClient

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mambu_async.testing.banking import deposits, loans
+from mambu_async.testing.banking import card_transactions, deposits, installments, loans
 from mambu_async.testing.banking.common import BankingState, banking
 from mambu_async.testing.banking.errors import register_codes
 from mambu_async.testing.faults import FaultPlan
@@ -47,6 +47,10 @@ _ROUTES: tuple[tuple[str, str, Callable[[FakeMambu, FakeRequest], FakeResponse]]
     ("POST", "/loans/{id}:undoReschedule", loans.undo_reschedule),
     ("POST", "/loans/{id}:undoRefinance", loans.undo_refinance),
     ("GET", "/loans/{id}/schedule", loans.schedule),
+    ("PUT", "/loans/{id}/schedule", installments.update_schedule),
+    ("GET", "/installments", installments.list_installments),
+    ("POST", "/cards/{token}/financialtransactions", card_transactions.create),
+    ("POST", "/cards/{token}/financialtransactions/{reference}:decrease", card_transactions.reverse),
     ("POST", "/deposits/{id}:changeState", deposits.change_state),
     ("POST", "/deposits/{id}/deposit-transactions", deposits.make_deposit),
     ("POST", "/deposits/{id}/withdrawal-transactions", deposits.make_withdrawal),
@@ -64,7 +68,7 @@ def install(fake: FakeMambu) -> None:
     register_codes()
     state = BankingState(faults=FaultPlan(), idempotency=IdempotencyStore(status_of=lambda r: r.status))
     fake._banking = state  # type: ignore[attr-defined]
-    fake.faults = state.faults  # type: ignore[attr-defined]
+    fake.faults = state.faults
     fake.idempotency = state.idempotency  # type: ignore[attr-defined]
     for method, template, handler in _ROUTES:
         fake.router.add(method, template, handler)

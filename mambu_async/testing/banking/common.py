@@ -40,6 +40,10 @@ class BankingState:
     due_date_changes: dict[str, list[tuple[dt.date, tuple[int, ...]]]] = attrs.field(factory=dict)
     """Loan encodedKey → its ``:changeDueDatesSettings`` as (value date, fixed days of month), in order."""
     aged_on: dt.date | None = None
+    schedule_rows: dict[str, tuple[Record, int, dt.date, list[dict[str, Any]]]] = attrs.field(factory=dict)
+    """Loan encodedKey → (the stored loan, its transaction count, the date, its rendered installments)."""
+    installment_rows: tuple[tuple[int, dt.date], list[tuple[dt.date, str, int, Record, Record]]] | None = None
+    """``GET /installments``: (store version, date) → every installment in the list's order."""
 
 
 def banking(fake: FakeMambu) -> BankingState:
@@ -80,6 +84,10 @@ def value_date(fake: FakeMambu, body: dict[str, Any], name: str = "valueDate") -
     """The transaction's value date (today when absent) as a tenant date and as Mambu's date-time text.
 
     A date-time keeps the offset it was sent with; a bare date means midnight in the tenant's zone.
+    [INFERRED] A date-time counts on its date in the tenant's zone, except that one naming the tenant's
+    today (``...T23:00:00-12:00``, ``...T00:00:00+14:00``) is today whatever its offset: a client that
+    sends "today" in its own zone is neither refused as future-dated nor as back-dated. Such a value is
+    kept at the time it names in the tenant's zone, so that its stored date stays today.
     """
     raw = body.get(name)
     now = fake.clock.now()
@@ -88,7 +96,11 @@ def value_date(fake: FakeMambu, body: dict[str, Any], name: str = "valueDate") -
     if isinstance(raw, str):
         when = parse_datetime(raw)
         if when is not None:
-            return when.astimezone(now.tzinfo).date(), raw
+            day = when.astimezone(now.tzinfo).date()
+            if when.date() == now.date() != day:
+                kept = dt.datetime.combine(now.date(), when.time(), tzinfo=now.tzinfo)
+                return now.date(), kept.isoformat(timespec="seconds")
+            return day, raw
         if is_date(raw):
             day = dt.date.fromisoformat(raw)
             midnight = dt.datetime.combine(day, dt.time(), tzinfo=now.tzinfo)

@@ -38,6 +38,7 @@ modelled (no penalty).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -53,6 +54,7 @@ from mambu_async.testing.banking.common import (
     date_of,
     value_date,
 )
+from mambu_async.testing.banking.installments import apply_custom_schedule
 from mambu_async.testing.banking.schedule import (
     COMPONENTS,
     ZERO,
@@ -124,6 +126,7 @@ def replay(fake: FakeMambu, loan: Record, extra: Record | None = None) -> Ledger
     )
     terms = LoanTerms.from_loan(_with_initial_rate(fake, loan, order), start, first_due)
     installments = build_installments(terms)
+    apply_custom_schedule(fake, loan, installments)
     applied: dict[str, Allocation] = {}
     fees = banking(fake).fee_installments
     application = (loan.get("interestSettings") or {}).get("interestApplicationMethod")
@@ -254,6 +257,10 @@ def settle(fake: FakeMambu, loan: Record, ledger: Ledger | None = None) -> Recor
         loan["daysLate"] = loan["daysInArrears"] = 0
     _update_allocations(fake, ledger)
     loan["lastModifiedDate"] = fake.clock.iso()
+    if ledger.disbursed_on is not None:
+        # [INFERRED] Mambu stamps lastAccountAppraisalDate whenever it re-evaluates the account's
+        # interest, principal, fees and penalties: here, each time the balances are settled.
+        loan["lastAccountAppraisalDate"] = loan["lastModifiedDate"]
     return fake.store["loans"].put(loan)
 
 
@@ -599,6 +606,9 @@ def change_due_dates_settings(fake: FakeMambu, request: FakeRequest) -> FakeResp
     """``POST /loans/{id}:changeDueDatesSettings`` ``{fixedDaysOfMonth, notes, valueDate}``: 204.
 
     [INFERRED: the action is in MambuPy, not in loans.json; 204 like Mambu's other loan actions]
+    Only for a loan whose product schedules on fixed days of the month
+    (``scheduleSettings.scheduleDueDatesMethod`` ``FIXED_DAYS_OF_MONTH``), else
+    ``FIXED_DAYS_OF_MONTH_NOT_ALLOWED``.
     ``scheduleSettings.fixedDaysOfMonth`` becomes the new days (``scheduleDueDatesMethod``
     ``FIXED_DAYS_OF_MONTH``) and the installments due after
     ``valueDate`` (default today; not before the disbursement nor in the future) move onto them
@@ -624,6 +634,13 @@ def change_due_dates_settings(fake: FakeMambu, request: FakeRequest) -> FakeResp
     if notes is not None and not isinstance(notes, str):
         raise bad_request("INVALID_PARAMETERS", "Property notes must be a string")
     on, _ = value_date(fake, body)
+    product = fake.store["loanproducts"].get(str(loan.get("productTypeKey") or "")) or {}
+    if (product.get("scheduleSettings") or {}).get("scheduleDueDatesMethod") != "FIXED_DAYS_OF_MONTH":
+        # [INFERRED] the reason: Mambu's enum member for fixed days on a product without them
+        raise bad_request(
+            "FIXED_DAYS_OF_MONTH_NOT_ALLOWED",
+            f"The product {product.get('id')!r} of the loan does not schedule on fixed days of the month",
+        )
     state, _ = loan_state(loan)
     if state not in LOAN_REPAYABLE:
         raise bad_request(
@@ -669,9 +686,8 @@ undo_refinance = _undo("REFINANCED", "refinanced")
 """``POST /loans/{id}:undoRefinance``."""
 
 
-def schedule(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
-    """``GET /loans/{id}/schedule``: the installments (a preview before disbursement)."""
-    loan = _require_loan(fake, request.path_params["id"])
+def schedule_installments(fake: FakeMambu, loan: Record) -> list[Installment]:
+    """The loan's installments as they stand (a preview before disbursement)."""
     ledger = replay(fake, loan)
     installments = ledger.installments
     if ledger.disbursed_on is None:
@@ -680,7 +696,40 @@ def schedule(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
         installments = build_installments(
             LoanTerms.from_loan(loan, start, date_of(fake, details.get("firstRepaymentDate")))
         )
-    return json_response(200, render_schedule(fake, loan, installments))
+        apply_custom_schedule(fake, loan, installments)
+    return installments
+
+
+def schedule_rows(fake: FakeMambu, loan: Record) -> list[dict[str, Any]]:
+    """The rendered installments of ``loan`` (the stored record), remembered until the loan, its
+    transactions or the tenant date change (``GET /installments`` reads every loan's schedule)."""
+    cache: dict[str, tuple[Record, int, dt.date, list[dict[str, Any]]]] = banking(fake).schedule_rows
+    key = loan["encodedKey"]
+    count = len(banking(fake).loan_transactions.get(key, ()))
+    today = fake.clock.today()
+    hit = cache.get(key)
+    if hit is not None and hit[0] is loan and hit[1] == count and hit[2] == today:
+        return hit[3]
+    document = render_schedule(fake, loan, schedule_installments(fake, loan))
+    rows: list[dict[str, Any]] = document["installments"]
+    cache[key] = (loan, count, today, rows)
+    return rows
+
+
+def schedule(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``GET /loans/{id}/schedule``: the installments (a preview before disbursement)."""
+    loan = _require_loan(fake, request.path_params["id"])
+    return json_response(200, render_schedule(fake, loan, schedule_installments(fake, loan)))
+
+
+def _installment_key(fake: FakeMambu, loan_key: str, number: int) -> str:
+    """The encodedKey of a loan's installment: the same on every read, and held by no stored record."""
+    salt = 0
+    while True:
+        key = hashlib.sha256(f"{loan_key}/installment/{number}/{salt}".encode()).hexdigest()[:32]
+        if not fake.store.holds_key(key):
+            return key
+        salt += 1
 
 
 def render_schedule(fake: FakeMambu, loan: Record, installments: list[Installment]) -> dict[str, Any]:
@@ -699,7 +748,7 @@ def render_schedule(fake: FakeMambu, loan: Record, installments: list[Installmen
             return out
 
         row: dict[str, Any] = {
-            "encodedKey": f"{loan['encodedKey'][:24]}{inst.number:08x}",
+            "encodedKey": _installment_key(fake, loan["encodedKey"], inst.number),
             "parentAccountKey": loan["encodedKey"],
             "number": str(inst.number),
             "dueDate": dt.datetime.combine(inst.due_date, dt.time(), tzinfo=tz).isoformat(timespec="seconds"),

@@ -4,7 +4,24 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mambu_async.testing.resources import comments, customfields, documents, entities, transactions
+from mambu_async.testing.resources import (
+    accounting,
+    backup,
+    cards,
+    comments,
+    communications,
+    credit_arrangements,
+    currencies,
+    customfields,
+    documents,
+    entities,
+    functions,
+    index_rates,
+    organization,
+    product_actions,
+    transactions,
+    v1,
+)
 
 if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
@@ -12,5 +29,9 @@ if TYPE_CHECKING:
 
 def install(fake: FakeMambu) -> None:
     """Register every core entity kind and route on ``fake``."""
-    for module in (entities, transactions, customfields, comments, documents):
+    core = (entities, transactions, customfields, comments, documents, backup, currencies, functions, v1)
+    for module in core:
         module.install(fake)
+    for extra in (organization, credit_arrangements, accounting, index_rates, communications, cards):
+        extra.install(fake)
+    product_actions.install(fake)

@@ -23,7 +23,7 @@ from mambu_async.testing.kinds import EntityKind
 from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response, no_content, without_nulls
 from mambu_async.testing.patch import apply_operations, parse_operations
 from mambu_async.testing.resources import custom_values
-from mambu_async.testing.schema import Problems, is_date, is_datetime
+from mambu_async.testing.schema import Problems, equivalent, is_date, is_datetime
 from mambu_async.testing.search import compile_criteria, sorting_keys
 from mambu_async.testing.store import Record
 
@@ -38,7 +38,7 @@ def check_custom_fields(fake: FakeMambu, kind: EntityKind, record: Record) -> Pr
     """Problems of the ``_Set`` values whose set is defined in the fake (undefined sets are free-form).
 
     [INFERRED] Mambu refuses unknown fields (``INVALID_CUSTOM_FIELD_ID``), a set of the wrong shape
-    (``INCONSISTENT_VALUE_WITH_SET_TYPE``: an object for SINGLE, an array for GROUPED) and values that do
+    (``INCONSISTENT_VALUE_WITH_SET_TYPE``: an object for STANDARD, an array for GROUPED) and values that do
     not fit the field type (``INCONSISTENT_VALUE_WITH_CUSTOM_FIELD_TYPE``); required, deactivated,
     linked, patterned and unique fields and group indexes follow :mod:`.custom_values`.
     """
@@ -53,7 +53,7 @@ def check_custom_fields(fake: FakeMambu, kind: EntityKind, record: Record) -> Pr
         if kind.custom_fields_for and cf_set.get("availableFor") not in (None, kind.custom_fields_for):
             problems.append(("INVALID_CUSTOM_FIELD_SET_ID", f"{key} is not available for {kind.label}"))
             continue
-        grouped = cf_set.get("usage") == "GROUPED"
+        grouped = cf_set.get("fieldSetType") == "GROUPED"
         if grouped and not isinstance(value, list):
             problems.append(("INCONSISTENT_VALUE_WITH_SET_TYPE", f"{key} is a grouped set: send an array"))
             continue
@@ -165,6 +165,8 @@ def create_record(fake: FakeMambu, kind: EntityKind, body: Any) -> Record:
     if not isinstance(body, dict):
         raise bad_request("INVALID_JSON_SYNTAX", "The request body must be a JSON object")
     record: Record = without_nulls(body)
+    if kind.schema is not None:
+        kind.schema.coerce_numbers(record)
     problems: Problems = kind.schema.check(record, None) if kind.schema is not None else []
     schema_ro = kind.schema.read_only() if kind.schema is not None else set()
     for name in kind.server_fields:
@@ -180,6 +182,7 @@ def create_record(fake: FakeMambu, kind: EntityKind, body: Any) -> Record:
     for fill in kind.on_create:
         fill(fake, record)
     _raise(check_custom_fields(fake, kind, record))
+    custom_values.number_groups(record)
     for validator in kind.validators:
         validator(fake, record, None)
     now = fake.clock.iso()
@@ -202,21 +205,27 @@ def replace_record(fake: FakeMambu, kind: EntityKind, old: Record, body: Any) ->
     record: Record = without_nulls(body)
     # [INFERRED] lastModifiedDate is the server's to write: a stale one sent back is ignored, not refused.
     record.pop("lastModifiedDate", None)
+    if kind.schema is not None:
+        kind.schema.coerce_numbers(record)
     problems: Problems = kind.schema.check(record, old) if kind.schema is not None else []
     schema_ro = kind.schema.read_only() if kind.schema is not None else set()
-    for name in (*kind.server_fields, *kind.locked_fields):
-        if name in schema_ro:
+    unchangeable = [n for n in (*kind.server_fields, *kind.locked_fields) if n not in schema_ro]
+    if kind.id_style == "int":
+        unchangeable.append("id")
+    for name in unchangeable:
+        if name not in record:
             continue
-        if name in record and record[name] != old.get(name):
+        if not equivalent(record[name], old.get(name)):
             problems.append(("INVALID_PARAMETERS", f"Property {name} is read-only and cannot be changed"))
-    if kind.id_style == "int" and "id" in record and record["id"] != old.get("id"):
-        problems.append(("INVALID_PARAMETERS", "Property id is read-only and cannot be changed"))
+        elif name in old:
+            record[name] = copy.deepcopy(old[name])
     _raise(problems)
     for name in (*kind.server_fields, *kind.locked_fields, *schema_ro, "id"):
         if name not in record and name in old:
             record[name] = copy.deepcopy(old[name])
     _check_id(fake, kind, record, old)
     _raise(check_custom_fields(fake, kind, record))
+    custom_values.number_groups(record)
     for validator in kind.validators:
         validator(fake, record, old)
     if "lastModifiedDate" in kind.server_fields:

@@ -104,6 +104,24 @@ def index_problems(set_id: str, entries: list[Any]) -> Problems:
     return []
 
 
+def number_groups(record: Record) -> None:
+    """Give each group of a grouped set (a ``_Set`` list of objects) that has no ``_index`` the lowest free
+    one, as a string, in place.
+
+    [INFERRED] Mambu returns every group with its ``_index`` (MambuPy's parser skips the ``_index`` key it
+    finds in each group entry, api-semantics §9.4), including groups written without one; a new group
+    takes the first index its set does not use yet.
+    """
+    for key, value in record.items():
+        if not key.startswith("_") or not isinstance(value, list):
+            continue
+        used = {str(entry["_index"]) for entry in value if isinstance(entry, dict) and "_index" in entry}
+        free = (str(n) for n in range(len(value) + len(used) + 1) if str(n) not in used)
+        for entry in value:
+            if isinstance(entry, dict) and "_index" not in entry:
+                entry["_index"] = next(free)
+
+
 def _object_keys(fake: FakeMambu, record: Record) -> set[Any]:
     """The record's product / role keys, as sent (id or key) and as the product's encodedKey."""
     owners = {record.get(name) for name in _OBJECT_KEYS if record.get(name)}
@@ -142,7 +160,7 @@ def required_problems(
             continue
         field = definition.get("id")
         held = record.get(str(set_id))
-        if cf_set.get("usage") == "GROUPED":
+        if cf_set.get("fieldSetType") == "GROUPED":
             missing = isinstance(held, list) and any(
                 isinstance(e, dict) and _blank(e.get(field)) for e in held
             )

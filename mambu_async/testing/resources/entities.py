@@ -15,6 +15,7 @@ import attrs
 
 from mambu_async.testing.apierror import bad_request
 from mambu_async.testing.kinds import EntityKind, Field, QueryFilter, path_getter
+from mambu_async.testing.resources import search_fields
 from mambu_async.testing.resources.crud import register_crud
 from mambu_async.testing.resources.owners import OWNER_KINDS
 from mambu_async.testing.schema import Schema, openapi
@@ -73,6 +74,11 @@ def _fields(
     return {name: special.get(name) or typed_field(schema, name) for name in names}
 
 
+def _union(documented: list[str], more: list[str]) -> list[str]:
+    """Mambu's documented search fields, then the fake's own extras (kept for compatibility)."""
+    return [*documented, *(name for name in more if name not in documented)]
+
+
 def _search_enum(file: str, definition: str) -> list[str]:
     prop = openapi(file)["definitions"][definition]["properties"]["field"]
     return list(prop.get("enum", ()))
@@ -119,11 +125,13 @@ def _user_by_username(fake: FakeMambu, ref: str) -> Record | None:
 
 
 def _managed_branches(user: Record) -> Any:
-    """What a user may manage: ``ALL_BRANCHES`` or the keys of ``access.managedBranches``."""
+    """The branches a user works for: ``ALL_BRANCHES``, or the keys of ``access.managedBranches`` and
+    of its ``assignedBranchKey``."""
     access = user.get("access") or {}
     if access.get("canManageAllBranches") is True:
         return ALL_BRANCHES
-    return [b.get("branchKey") for b in access.get("managedBranches") or () if isinstance(b, dict)]
+    keys = [b.get("branchKey") for b in access.get("managedBranches") or () if isinstance(b, dict)]
+    return [*keys, user["assignedBranchKey"]] if user.get("assignedBranchKey") else keys
 
 
 def _manages(value: Any, wanted: Any) -> bool:
@@ -133,8 +141,8 @@ def _manages(value: Any, wanted: Any) -> bool:
 def _user_branch_filter() -> QueryFilter:
     """``GET /users?branchId=`` with ``branchIdType`` ``ASSIGNED`` (the default) or ``MANAGE``.
 
-    [INFERRED] MANAGE matches users whose ``access.managedBranches[].branchKey`` holds the branch or
-    whose ``access.canManageAllBranches`` is true (Mambu documents the parameter, not the rule).
+    MANAGE matches the users assigned to the branch, those whose ``access.managedBranches[].branchKey``
+    holds it and those whose ``access.canManageAllBranches`` is true.
     """
     assigned = QueryFilter(Field.at("assignedBranchKey", "key"), _resolve_key("branches"))
     managed = QueryFilter(Field(_managed_branches, "key"), _resolve_key("branches"), _manages)
@@ -224,6 +232,7 @@ def _client_kind(fake: FakeMambu) -> EntityKind:
         "groupId": Field(group_ids, "string"),
         "homePhoneNumber": Field.at("homePhone"),
         "mobilePhoneNumber": Field.at("mobilePhone"),
+        "mobilePhoneNumber2": Field.at("mobilePhone2"),
         "portalState": Field.at("portalSettings.portalState", "enum", ("ENABLED", "DISABLED")),
         "fullName": Field(full_name),
         "clientAddress": Field(address),
@@ -267,7 +276,10 @@ def _client_kind(fake: FakeMambu) -> EntityKind:
         filters=filters,
         sort_by=_fields(schema, ["firstName", "lastName", "creationDate", "lastModifiedDate"]),
         default_sort=(("lastModifiedDate", True),),
-        search_fields=_fields(schema, _search_enum("clients", "ClientFilterCriteria"), special),
+        # the bundled enum, plus mobilePhoneNumber2 that Mambu's current reference lists
+        search_fields=_fields(
+            schema, [*_search_enum("clients", "ClientFilterCriteria"), "mobilePhoneNumber2"], special
+        ),
         sorting_fields=_fields(schema, _search_enum("clients", "ClientSortingCriteria"), special),
         custom_fields_for="CLIENT",
         on_create=[
@@ -318,13 +330,35 @@ def _group_kind(fake: FakeMambu) -> EntityKind:
     def unlink(fake: FakeMambu, group: Record) -> None:
         sync_clients(fake, {**group, "groupMembers": []}, group)
 
+    def held(collection: str, field: str) -> Callable[[Record], Decimal]:
+        return lambda g: _sum(
+            [
+                path_getter(field)(a)
+                for a in fake.store[collection].find(lambda a: a.get("accountHolderKey") == g["encodedKey"])
+            ]
+        )
+
+    loans_balance = held("loans", "balances.principalBalance")
+    deposits_balance = held("deposits", "balances.totalBalance")
     special = {
         "branchKey": Field.at("assignedBranchKey", "key"),
         "centreKey": Field.at("assignedCentreKey", "key"),
         "creditOfficerKey": Field.at("assignedUserKey", "key"),
         "clientKey": Field.at("groupMembers.clientKey", "key"),
+        "groupRoleKey": Field.at("groupRoles.groupRoleNameKey", "key"),
+        "numberOfMembers": Field(lambda g: len(g.get("groupMembers") or ()), "integer"),
+        "loansBalance": Field(loans_balance, "number"),
+        "depositsBalance": Field(deposits_balance, "number"),
+        "totalBalance": Field(lambda g: deposits_balance(g) - loans_balance(g), "number"),
     }
+    # Mambu's GroupFilterCriteria (docs.mambu.com .../groups/schemas/groupsearchcriteria/), then the
+    # fake's own extras
     names = [
+        "groupRoleKey",
+        "depositsBalance",
+        "loansBalance",
+        "totalBalance",
+        "numberOfMembers",
         "encodedKey",
         "id",
         "groupName",
@@ -454,7 +488,7 @@ def _organisation_kinds(fake: FakeMambu) -> list[EntityKind]:
         "User",
         "INVALID_USER_ID",
         search=["encodedKey", "id", "username", "firstName", "lastName", "email", "userState", *_TIMESTAMPS],
-        sort=["username", "firstName", "lastName", "creationDate", "lastModifiedDate"],
+        sort=["id", "username", "firstName", "lastName", "creationDate", "lastModifiedDate"],
         id_in_use="USERNAME_ALREADY_EXISTS",
         custom_fields_for="USER",
         filters={"branchId": _user_branch_filter()},
@@ -666,6 +700,8 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
         *(f"balances.{b}" for b in DEPOSIT_BALANCES),
     ]
     sort = ["id", "creationDate", "lastModifiedDate"]
+    loan_special = search_fields.loan_fields(fake)
+    deposit_special = search_fields.deposit_fields(fake)
     loans = EntityKind(
         name="loans",
         prefix="loans",
@@ -689,8 +725,12 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
             "accountHolderId": _holder_filter(),
         },
         sort_by={**_fields(loan_schema, sort), "loanName": typed_field(loan_schema, "loanName")},
-        search_fields=_fields(loan_schema, loan_fields),
-        sorting_fields=_fields(loan_schema, loan_fields),
+        search_fields=_fields(
+            loan_schema, _union(search_fields.LOAN_FILTER_FIELDS, loan_fields), loan_special
+        ),
+        sorting_fields=_fields(
+            loan_schema, _union(search_fields.LOAN_SORTING_FIELDS, loan_fields), loan_special
+        ),
         custom_fields_for="LOAN_ACCOUNT",
         on_create=[_default("accountState", "PENDING_APPROVAL"), _zero_balances(LOAN_BALANCES)],
         validators=[
@@ -716,7 +756,9 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
             "accountHolderId": _holder_filter(),
         },
         sort_by={**_fields(deposit_schema, sort), "name": typed_field(deposit_schema, "name")},
-        search_fields=_fields(deposit_schema, deposit_fields),
+        search_fields=_fields(
+            deposit_schema, _union(search_fields.DEPOSIT_FILTER_FIELDS, deposit_fields), deposit_special
+        ),
         sorting_fields=_fields(deposit_schema, deposit_fields),
         custom_fields_for="DEPOSIT_ACCOUNT",
         on_create=[

@@ -15,8 +15,9 @@ from mambu_async.testing import query
 from mambu_async.testing.apierror import ApiError
 from mambu_async.testing.kinds import EntityKind, Field, path_getter
 from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response
+from mambu_async.testing.resources import search_fields
 from mambu_async.testing.resources.crud import list_records, search_records
-from mambu_async.testing.resources.entities import _fields, _search_enum
+from mambu_async.testing.resources.entities import _fields, _search_enum, _union
 from mambu_async.testing.schema import Schema
 from mambu_async.testing.store import Record
 
@@ -143,6 +144,7 @@ def install(fake: FakeMambu) -> None:
         "affectedAmounts.penaltyAmount",
     ]
     loan_special = _special(fake, "loans", "loanproducts")
+    loan_special.update(search_fields.loan_transaction_fields(fake))
     loan_special.update(
         {
             "amount": Field.at("amount", "number"),
@@ -157,7 +159,7 @@ def install(fake: FakeMambu) -> None:
         "loans/transactions",
         "Loan transaction",
         loan_schema,
-        loan_names,
+        _union(search_fields.LOAN_TRANSACTION_FILTER_FIELDS, loan_names),
         loan_names,
         loan_special,
     )

@@ -1,0 +1,161 @@
+"""``MambuCommunicationMessage``: an email, SMS, webhook or task message Mambu sent or queued (seed 001
+"Communications").
+
+Fields are the seed's ``CommunicationMessage``. ``get`` takes the encodedKey only; ``search`` sends the
+criteria as the bare array ``POST /communications/messages:search`` takes (no sorting: oldest first).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import AsyncIterator, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+import attrs
+
+from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
+from mambu_async.connector.validation import DetailsLevel
+from mambu_async.entities.base import (
+    EntityIterator,
+    FilterCriteria,
+    SearchableMixin,
+    SortSpec,
+    _as_list,
+    connector_for_call,
+)
+from mambu_async.entities.search import Sort, render_criteria
+from mambu_async.entities.streams import StreamedMixin, paged
+
+if TYPE_CHECKING:
+    from mambu_async.connector.base import PageInfo
+
+__all__ = ["CommunicationMessageState", "CommunicationMessageType", "MambuCommunicationMessage"]
+
+
+class CommunicationMessageType(enum.StrEnum):
+    """Values of ``CommunicationMessage.type``."""
+
+    EMAIL = "EMAIL"
+    SMS = "SMS"
+    WEB_HOOK = "WEB_HOOK"
+    EVENT_STREAM = "EVENT_STREAM"
+    TASK = "TASK"
+
+
+class CommunicationMessageState(enum.StrEnum):
+    """Values of ``CommunicationMessage.state``."""
+
+    SENT = "SENT"
+    QUEUED = "QUEUED"
+    QUEUED_FOR_STREAM = "QUEUED_FOR_STREAM"
+    WAITING = "WAITING"
+    FAILED = "FAILED"
+
+
+@attrs.define(slots=False, kw_only=True)
+class MambuCommunicationMessage(StreamedMixin, SearchableMixin):
+    """A communication message; ``search(filter_criteria=[F("state").equals("FAILED")])``."""
+
+    _prefix = "communications/messages"
+    _sort_by_fields = ()
+
+    encoded_key: str | None = None
+    type: CommunicationMessageType | str | None = None
+    state: CommunicationMessageState | str | None = None
+    event: str | None = None
+    subject: str | None = None
+    body: str | None = None
+    destination: str | None = None
+    sender_key: str | None = None
+    client_key: str | None = None
+    group_key: str | None = None
+    user_key: str | None = None
+    loan_account_key: str | None = None
+    deposit_account_key: str | None = None
+    repayment_key: str | None = None
+    template_key: str | None = None
+    reference_id: str | None = None
+    num_retries: int | None = None
+    failure_reason: str | None = None
+    failure_cause: str | None = None
+    creation_date: dt.datetime | None = None
+    send_date: dt.datetime | None = None
+
+    @classmethod
+    async def search(
+        cls,
+        *,
+        connector: MambuConnector,
+        filter_criteria: FilterCriteria | None = None,
+        sorting_criteria: Sort | Mapping[str, Any] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        details_level: DetailsLevel = "BASIC",
+        timeout: RequestTimeout | None = None,
+    ) -> list[Self]:
+        """``POST /communications/messages:search`` (Mambu takes no sorting here)."""
+        connector = connector_for_call(connector, timeout)
+        cls._check_stream_args(
+            filter_criteria=None, sorting_criteria=sorting_criteria, sort_by=None, cursor=None
+        )
+        level = cls._check_details_level(details_level)
+        criteria = render_criteria(_as_list(filter_criteria), cls._search_fields)
+        rows = await connector.mambu_search_communications(criteria, offset, limit, level)
+        return cls._build_all(rows, connector, level)
+
+    @classmethod
+    async def get_all(
+        cls,
+        *,
+        connector: MambuConnector,
+        filters: Mapping[str, Any] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        sort_by: SortSpec | None = None,
+        details_level: DetailsLevel = "BASIC",
+        timeout: RequestTimeout | None = None,
+    ) -> list[Self]:
+        """Every message (a search without criteria: Mambu has no ``GET`` list)."""
+        connector = connector_for_call(connector, timeout)
+        cls._check_filters(filters)
+        return await cls.search(connector=connector, offset=offset, limit=limit, details_level=details_level)
+
+    @classmethod
+    def iterate(
+        cls,
+        *,
+        connector: MambuConnector,
+        filters: Mapping[str, Any] | None = None,
+        filter_criteria: FilterCriteria | None = None,
+        sorting_criteria: Sort | Mapping[str, Any] | None = None,
+        sort_by: SortSpec | None = None,
+        details_level: DetailsLevel = "BASIC",
+        concurrency: int | None = None,
+        page_size: int | None = None,
+        cursor: str | None = None,
+        on_page: Callable[[PageInfo], None] | None = None,
+        timeout: RequestTimeout | None = None,
+    ) -> EntityIterator[Self]:
+        """Every match of ``filter_criteria``, page after page."""
+        connector = connector_for_call(connector, timeout)
+        cls._check_filters(filters)
+        cls._check_stream_args(
+            filter_criteria=filter_criteria,
+            sorting_criteria=sorting_criteria,
+            sort_by=sort_by,
+            cursor=cursor,
+            searchable=True,
+        )
+        level = cls._check_details_level(details_level)
+        criteria = render_criteria(_as_list(filter_criteria), cls._search_fields)
+
+        async def fetch(offset: int, limit: int) -> list[JSON]:
+            rows: list[JSON] = await connector.mambu_search_communications(criteria, offset, limit, level)
+            return rows
+
+        async def records() -> AsyncIterator[JSON]:
+            async for row in paged(fetch, page_size):
+                yield row
+
+        return cls._iterator(connector, level, records())

@@ -1,0 +1,143 @@
+"""``MambuOrganization`` (``GET /setup/organization``) and ``MambuHoliday``
+(``/organization/holidays/general``).
+
+Fields from Mambu's v2 reference [INFERRED: the seeds do not describe them]: the organisation's
+``institutionName``, ``timeZoneID``, ``currency``, ``dateFormat``, ``dateTimeFormat``,
+``decimalSeparator``, ``emailAddress``, ``phoneNumber``, ``address``; a holiday's integer ``id``,
+``name``, ``date`` (date-only) and ``isAnnuallyRecurring``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Self
+
+import attrs
+
+from mambu_async.connector.base import MambuConnector, RequestTimeout
+from mambu_async.connector.validation import DetailsLevel
+from mambu_async.entities.base import (
+    EntityIterator,
+    FilterCriteria,
+    MambuEntity,
+    SortSpec,
+    connector_for_call,
+)
+from mambu_async.entities.search import Sort
+from mambu_async.entities.streams import StreamedMixin
+from mambu_async.errors import MambuResponseError
+
+if TYPE_CHECKING:
+    from mambu_async.connector.base import PageInfo
+
+__all__ = ["MambuHoliday", "MambuOrganization"]
+
+
+@attrs.define(slots=False, kw_only=True)
+class MambuOrganization(StreamedMixin):
+    """The organisation's details: ``await MambuOrganization.get(connector=c)`` (one per tenant).
+
+    ``time_zone_id`` is the tenant's timezone ("Organization Time" in Mambu's field notes).
+    """
+
+    _prefix = "setup/organization"
+    _export_name = "organization"
+
+    encoded_key: str | None = None
+    institution_name: str | None = None
+    time_zone_id: str | None = attrs.field(default=None, metadata={"wire": "timeZoneID"})
+    currency: str | None = None
+    date_format: str | None = None
+    date_time_format: str | None = None
+    decimal_separator: str | None = None
+    email_address: str | None = None
+    phone_number: str | None = None
+    address: dict[str, Any] | None = None
+    creation_date: dt.datetime | None = None
+    last_modified_date: dt.datetime | None = None
+
+    @classmethod
+    async def get(
+        cls,
+        entid: str | None = None,
+        *,
+        connector: MambuConnector,
+        details_level: DetailsLevel = "FULL",
+        timeout: RequestTimeout | None = None,
+    ) -> Self:
+        """``GET /setup/organization`` (there is one organisation: ``entid`` is not used)."""
+        connector = connector_for_call(connector, timeout)
+        level = cls._check_details_level(details_level)
+        return cls._from_response(await connector.mambu_get_organization(), connector, level)
+
+    @classmethod
+    async def get_all(
+        cls,
+        *,
+        connector: MambuConnector,
+        filters: Mapping[str, Any] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        sort_by: SortSpec | None = None,
+        details_level: DetailsLevel = "BASIC",
+        timeout: RequestTimeout | None = None,
+    ) -> list[Self]:
+        """The organisation, as a list of one."""
+        connector = connector_for_call(connector, timeout)
+        cls._check_filters(filters)
+        return [await cls.get(connector=connector, details_level=details_level)]
+
+    @classmethod
+    def iterate(
+        cls,
+        *,
+        connector: MambuConnector,
+        filters: Mapping[str, Any] | None = None,
+        filter_criteria: FilterCriteria | None = None,
+        sorting_criteria: Sort | Mapping[str, Any] | None = None,
+        sort_by: SortSpec | None = None,
+        details_level: DetailsLevel = "BASIC",
+        concurrency: int | None = None,
+        page_size: int | None = None,
+        cursor: str | None = None,
+        on_page: Callable[[PageInfo], None] | None = None,
+        timeout: RequestTimeout | None = None,
+    ) -> EntityIterator[Self]:
+        """The organisation as a stream of one record (what ``mambu-async export organization`` writes)."""
+        connector = connector_for_call(connector, timeout)
+        cls._check_filters(filters)
+        cls._check_stream_args(
+            filter_criteria=filter_criteria, sorting_criteria=sorting_criteria, sort_by=sort_by, cursor=cursor
+        )
+        level = cls._check_details_level(details_level)
+
+        async def one() -> Any:
+            yield await connector.mambu_get_organization()
+
+        return cls._iterator(connector, level, one())
+
+    @classmethod
+    async def get_non_working_days(cls, *, connector: MambuConnector) -> list[str]:
+        """``GET /organization/holidays/nonworkingdays``: the days of the week (``SATURDAY``...)."""
+        data = await connector.mambu_get_nonworkingdays()
+        days = data.get("nonWorkingDays") if isinstance(data, dict) else None
+        if not isinstance(days, list):
+            raise MambuResponseError("expected {'nonWorkingDays': [...]}", body=data)
+        return [str(day) for day in days]
+
+
+@attrs.define(slots=False, kw_only=True)
+class MambuHoliday(MambuEntity):
+    """A general holiday of the organisation; ``get`` takes its id or encodedKey."""
+
+    _prefix = "organization/holidays/general"
+    _export_name = "holidays"
+    _sort_by_fields = ()
+
+    id: int | None = None
+    encoded_key: str | None = None
+    name: str | None = None
+    date: dt.date | None = None
+    is_annually_recurring: bool | None = None
+    creation_date: dt.datetime | None = None

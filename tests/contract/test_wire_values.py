@@ -1,0 +1,134 @@
+"""Numbers sent as JSON strings are accepted and stored as numbers; a read-only field sent back equal in
+another spelling (``"0"`` for ``0``, the same instant at another offset) is not a change (both fronts)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+
+from mambu_async.testing import FakeMambu
+from tests.contract.conftest import Raw, reasons
+
+
+@pytest.fixture
+def lender(mambu_fake: FakeMambu) -> FakeMambu:
+    mambu_fake.create("clients", {"id": "C1", "firstName": "Ana", "lastName": "Lopez"})
+    mambu_fake.create(
+        "loanproducts",
+        {"id": "LP1", "name": "Micro", "type": "FIXED_TERM_LOAN", "creditArrangementSettings": {}},
+    )
+    return mambu_fake
+
+
+def _loan(**changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "id": "L1",
+        "accountHolderKey": "C1",
+        "accountHolderType": "CLIENT",
+        "productTypeKey": "LP1",
+        "loanAmount": "1000",
+        "interestSettings": {"interestRate": "12.5"},
+        "scheduleSettings": {
+            "gracePeriod": "0",
+            "repaymentInstallments": "5",
+            "repaymentPeriodUnit": "MONTHS",
+        },
+    }
+    body.update(changes)
+    return body
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | Decimal) and not isinstance(value, bool)
+
+
+async def test_numbers_sent_as_strings_are_stored_as_numbers(raw: Raw, lender: FakeMambu) -> None:
+    status, _, created = await raw("POST", "/loans", json=_loan())
+    assert status == 201, created
+    assert created["loanAmount"] == 1000 and _is_number(created["loanAmount"])
+    assert created["interestSettings"]["interestRate"] == Decimal("12.5")
+    assert created["scheduleSettings"]["repaymentInstallments"] == 5
+    assert type(created["scheduleSettings"]["repaymentInstallments"]) is int
+    stored = lender.get("loans", "L1")
+    assert stored["loanAmount"] == Decimal("1000") and _is_number(stored["loanAmount"])
+    status, _, _ = await raw("POST", "/loans/L1:changeState", json={"action": "APPROVE"})
+    assert status == 200
+    status, _, _ = await raw("POST", "/loans/L1/disbursement-transactions", json={})
+    assert status == 201
+    status, _, repaid = await raw("POST", "/loans/L1/repayment-transactions", json={"amount": "10.25"})
+    assert status == 201 and repaid["amount"] == Decimal("10.25")
+
+
+@pytest.mark.parametrize(
+    ("changes", "where"),
+    [
+        ({"loanAmount": "a lot"}, "loanAmount"),
+        ({"loanAmount": "NaN"}, "loanAmount"),
+        ({"scheduleSettings": {"gracePeriod": 0, "repaymentInstallments": "5.5"}}, "repaymentInstallments"),
+        ({"scheduleSettings": {"gracePeriod": 0, "repaymentInstallments": "5.0"}}, "repaymentInstallments"),
+    ],
+)
+async def test_strings_that_are_not_numbers_are_still_refused(
+    raw: Raw, lender: FakeMambu, changes: dict[str, Any], where: str
+) -> None:
+    status, _, body = await raw("POST", "/loans", json=_loan(**changes))
+    assert status == 400 and reasons(body) == ["INVALID_PARAMETERS"]
+    assert where in body["errors"][0]["errorSource"]
+
+
+async def test_read_only_fields_sent_back_equal_are_not_a_change(raw: Raw, lender: FakeMambu) -> None:
+    stored = lender.get("clients", "C1")
+    assert stored["creationDate"] == "2024-01-15T09:00:00+00:00"
+    sent = {
+        **stored,
+        "firstName": "Anna",
+        "loanCycle": "0",
+        "groupLoanCycle": 0.0,
+        "creationDate": "2024-01-15T10:00:00+01:00",
+        "approvedDate": stored.get("approvedDate"),
+    }
+    sent = {k: v for k, v in sent.items() if v is not None}
+    status, _, updated = await raw("PUT", "/clients/C1", json=sent)
+    assert status == 200, updated
+    assert updated["firstName"] == "Anna"
+    assert updated["creationDate"] == "2024-01-15T09:00:00+00:00" and updated["loanCycle"] == 0
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [("loanCycle", "1"), ("creationDate", "2024-01-15T09:00:01+00:00"), ("loanCycle", "zero")],
+)
+async def test_read_only_fields_sent_back_different_are_refused(
+    raw: Raw, lender: FakeMambu, field: str, value: Any
+) -> None:
+    stored = lender.get("clients", "C1")
+    status, _, body = await raw("PUT", "/clients/C1", json={**stored, field: value})
+    assert status == 400 and reasons(body) == ["INVALID_PARAMETERS"]
+    assert field in body["errors"][0]["errorSource"]
+
+
+async def test_read_only_loan_numbers_sent_back_as_strings(raw: Raw, lender: FakeMambu) -> None:
+    status, _, created = await raw("POST", "/loans", json=_loan())
+    assert status == 201
+    sent = dict(created)
+    sent["balances"] = {k: str(v) for k, v in created["balances"].items()}
+    sent["loanName"] = "Renamed"
+    status, _, updated = await raw("PUT", "/loans/L1", json=sent)
+    assert status == 200, updated
+    assert updated["loanName"] == "Renamed" and updated["balances"] == created["balances"]
+
+
+async def test_patch_with_numbers_as_strings_stores_numbers(raw: Raw, lender: FakeMambu) -> None:
+    status, _, _ = await raw("POST", "/loans", json=_loan())
+    assert status == 201
+    ops = [
+        {"op": "REPLACE", "path": "/loanAmount", "value": "1500.50"},
+        {"op": "REPLACE", "path": "/scheduleSettings/repaymentInstallments", "value": "7"},
+    ]
+    status, _, _ = await raw("PATCH", "/loans/L1", json=ops)
+    assert status == 204
+    stored = lender.get("loans", "L1")
+    assert stored["loanAmount"] == Decimal("1500.50") and _is_number(stored["loanAmount"])
+    assert stored["scheduleSettings"]["repaymentInstallments"] == 7
