@@ -37,7 +37,7 @@ _OPTIONAL_ENV: dict[str, tuple[str, type[int] | type[float], float, float, str]]
     # variable: (connector keyword, type, lowest, highest, what the value must be)
     "MAMBU_TIMEOUT": ("timeout", float, 1e-3, 86_400.0, "a positive number of seconds"),
     "MAMBU_MAX_RETRIES": ("max_retries", int, 0, 100, "a whole number from 0 to 100"),
-    "MAMBU_MAX_CONCURRENCY": ("max_concurrency", int, 1, 1_000, "a whole number from 1 to 1,000"),
+    "MAMBU_MAX_CONCURRENCY": ("max_concurrency", int, 1, 1_000, "a whole number from 1 to 1,000 or auto"),
     "MAMBU_PAGE_SIZE": ("page_size", int, 1, 1_000, "a whole number from 1 to 1,000 (Mambu's page limit)"),
 }
 
