@@ -5,7 +5,7 @@ Adaptive is AIMD driven by what the tenant answers, never above the hard ``cap``
 
 * **Increase while latency holds.** Latencies are kept per kind of request (method, path and page
   limit: a page of 1,000 FULL loans is not compared with a single GET). Once a round of answers (as
-  many as the current limit) came back while the limit was fully used, the limit grows: it doubles
+  many as the current limit) came back while the limit was fully used, the limit grows: by half
   (slow start) until the first sign of load, then grows by one per round. By Little's law, throughput
   is concurrency over latency, so a higher limit at the same latency is a higher throughput.
 * **Hold, then shrink, when latency grows.** When the round's latency exceeds ``tolerance`` times the
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import time
 from collections import deque
 from collections.abc import Callable
@@ -36,8 +37,11 @@ __all__ = ["AUTO", "DEFAULT_AUTO_CAP", "ConcurrencyLimiter", "PoolTimeout", "Slo
 AUTO = "auto"
 #: The hard cap of ``max_concurrency="auto"`` unless ``auto_concurrency_cap`` says otherwise.
 DEFAULT_AUTO_CAP = 32
-#: The limit an adaptive limiter starts at (it doubles from there while latency holds).
+#: The limit an adaptive limiter starts at (it grows by half from there while latency holds).
 AUTO_START = 8
+#: Growth per round before the first sign of load; by half, not doubling, so that the first step past
+#: the tenant's capacity overshoots by less (each overshoot costs 429s and their Retry-After waits).
+SLOW_START_GROWTH = 1.5
 #: A round whose latency exceeds this multiple of the kind's best recent latency stops the growth.
 LATENCY_TOLERANCE = 1.5
 #: How many recent latencies per kind of request make the "best recent latency".
@@ -219,7 +223,7 @@ class ConcurrencyLimiter:
             self._slow_start = False
             self._new_round()
         elif full and self.limit < self.cap:
-            grown = self.limit * 2 if self._slow_start else self.limit + 1
+            grown = math.ceil(self.limit * SLOW_START_GROWTH) if self._slow_start else self.limit + 1
             self._set_limit(min(self.cap, grown), now)
         else:
             self._new_round()

@@ -146,41 +146,41 @@ async def run_round(limiter: ConcurrencyLimiter, clock: Clock, latency: float, s
         await slot.__aexit__(None, None, None)
 
 
-async def test_auto_doubles_while_latency_holds_then_stops_at_the_cap() -> None:
+async def test_auto_grows_by_half_while_latency_holds_then_stops_at_the_cap() -> None:
     clock = Clock()
     limiter = ConcurrencyLimiter("auto", cap=40, clock=clock)
     seen = [limiter.limit]
-    for _ in range(4):
+    for _ in range(5):
         await run_round(limiter, clock, 0.5)
         seen.append(limiter.limit)
-    assert seen == [AUTO_START, 16, 32, 40, 40]
+    assert seen == [AUTO_START, 12, 18, 27, 40, 40]
 
 
 async def test_auto_halves_once_per_round_trip_on_429_then_grows_by_one() -> None:
     clock = Clock()
     limiter = ConcurrencyLimiter("auto", cap=32, clock=clock)
     await run_round(limiter, clock, 0.5)
-    assert limiter.limit == 16
-    await run_round(limiter, clock, 0.5, status=429)  # 16 answers of 429 sent before the first cut
-    assert limiter.limit == 8
-    assert limiter.overloads == 16
+    assert limiter.limit == 12
+    await run_round(limiter, clock, 0.5, status=429)  # 12 answers of 429 sent before the first cut
+    assert limiter.limit == 6
+    assert limiter.overloads == 12
     await run_round(limiter, clock, 0.5)  # after overload: additive increase
-    assert limiter.limit == 9
+    assert limiter.limit == 7
     await run_round(limiter, clock, 0.5, status=503)
-    assert limiter.limit == 4
+    assert limiter.limit == 3
 
 
 async def test_auto_stops_growing_when_latency_grows_and_shrinks_when_it_soars() -> None:
     clock = Clock()
     limiter = ConcurrencyLimiter("auto", cap=32, clock=clock)
     await run_round(limiter, clock, 0.5)
-    assert limiter.limit == 16
+    assert limiter.limit == 12
     await run_round(limiter, clock, 1.0)  # twice the best latency: the tenant queues, no growth
-    assert limiter.limit == 16
+    assert limiter.limit == 12
     await run_round(limiter, clock, 2.0)  # four times: shrink by one
-    assert limiter.limit == 15
+    assert limiter.limit == 11
     await run_round(limiter, clock, 0.5)  # back to the best latency: grows again, by one
-    assert limiter.limit == 16
+    assert limiter.limit == 12
 
 
 async def test_auto_does_not_grow_when_the_limit_is_not_used() -> None:
@@ -200,7 +200,7 @@ async def test_auto_compares_latencies_within_a_kind_of_request() -> None:
         clock.now += 0.01
         slot.status = 200
     await run_round(limiter, clock, 0.5)  # big pages, 50 times slower, yet their latency holds
-    assert limiter.limit == 2 * AUTO_START
+    assert limiter.limit == 12
 
 
 class TenantWithLimit:
