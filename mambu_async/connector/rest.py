@@ -23,6 +23,7 @@ from mambu_async.connector.operations import MambuOperations
 from mambu_async.connector.retry import connection_error
 from mambu_async.connector.validation import fail
 from mambu_async.connector.wire import ApiRequest, ApiResponse
+from mambu_async.errors import MambuConnectionError
 
 __all__ = ["USER_AGENT", "MambuConnectorREST"]
 
@@ -166,7 +167,6 @@ class MambuConnectorREST(MambuOperations):
 
     async def _send(self, request: ApiRequest) -> ApiResponse:
         http_request = self._build(request)
-        method, url = request.method, self._describe_url(request)
         try:
             if self._auth is None:
                 response = await self._client.send(http_request, stream=True)
@@ -179,26 +179,44 @@ class MambuConnectorREST(MambuOperations):
                 content = b"".join([chunk async for chunk in response.aiter_bytes()])
             finally:
                 await response.aclose()
-        except httpx.ConnectTimeout as exc:
-            raise connection_error(
+        except httpx.TransportError as exc:
+            failure = self._transport_failure(request, exc)
+            cause = _detached(exc)
+        else:
+            headers = {key.lower(): value for key, value in response.headers.items()}
+            return ApiResponse(response.status_code, headers, content)
+        # Raised outside the ``except`` block, from a copy of httpx's error without its request: the
+        # request holds the credentials' headers, and nothing reachable from our error may.
+        raise failure from cause
+
+    def _transport_failure(self, request: ApiRequest, exc: httpx.TransportError) -> MambuConnectionError:
+        method, url = request.method, self._describe_url(request)
+        if isinstance(exc, httpx.ConnectTimeout):
+            return connection_error(
                 "could not connect in time", sent=False, timeout=True, method=method, url=url
-            ) from exc
-        except httpx.PoolTimeout as exc:
-            raise connection_error(
+            )
+        if isinstance(exc, httpx.PoolTimeout):
+            return connection_error(
                 "no free connection in the pool in time (raise max_concurrency or the timeout)",
                 sent=False,
                 method=method,
                 url=url,
-            ) from exc
-        except httpx.ConnectError as exc:
-            raise connection_error(f"could not connect: {exc}", sent=False, method=method, url=url) from exc
-        except httpx.TimeoutException as exc:
-            raise connection_error(
+            )
+        if isinstance(exc, httpx.ConnectError):
+            return connection_error(f"could not connect: {exc}", sent=False, method=method, url=url)
+        if isinstance(exc, httpx.TimeoutException):
+            return connection_error(
                 f"no response in time ({type(exc).__name__})", sent=True, timeout=True, method=method, url=url
-            ) from exc
-        except httpx.TransportError as exc:
-            raise connection_error(
-                f"connection failed ({type(exc).__name__}: {exc})", sent=True, method=method, url=url
-            ) from exc
-        headers = {key.lower(): value for key, value in response.headers.items()}
-        return ApiResponse(response.status_code, headers, content)
+            )
+        return connection_error(
+            f"connection failed ({type(exc).__name__}: {exc})", sent=True, method=method, url=url
+        )
+
+
+def _detached(exc: httpx.TransportError) -> httpx.TransportError:
+    """A copy of ``exc`` (same class and message) without its request, traceback or context."""
+    try:
+        copy = type(exc)(str(exc))
+    except TypeError:  # a subclass with another signature: keep the kind, drop everything else
+        copy = httpx.TransportError(f"{type(exc).__name__}: {exc}")
+    return copy
