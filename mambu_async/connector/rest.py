@@ -8,6 +8,8 @@ the connector's auth, headers, timeout and an absolute URL.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
@@ -166,6 +168,22 @@ class MambuConnectorREST(MambuOperations):
         )
 
     async def _send(self, request: ApiRequest) -> ApiResponse:
+        # The exchange runs in its own task, cancelled at most once: httpcore tidies a cancelled request
+        # up (marks its connection idle or closes it) in awaits of its own, and a second cancellation of
+        # the caller would cut that short, leaving the connection ACTIVE in the pool for good.
+        exchange = asyncio.ensure_future(self._exchange(request))
+        try:
+            return await asyncio.shield(exchange)
+        except asyncio.CancelledError:
+            exchange.cancel()
+            while not exchange.done():
+                with contextlib.suppress(asyncio.CancelledError):  # further cancellations wait too
+                    await asyncio.wait((exchange,))
+            if not exchange.cancelled():
+                exchange.exception()  # retrieved: its outcome no longer matters
+            raise
+
+    async def _exchange(self, request: ApiRequest) -> ApiResponse:
         http_request = self._build(request)
         try:
             if self._auth is None:
