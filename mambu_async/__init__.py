@@ -28,6 +28,7 @@ from mambu_async.errors import (
     MambuServerError,
     MambuTimeoutError,
     MambuValidationError,
+    MambuWriteCommittedError,
 )
 
 if TYPE_CHECKING:
@@ -122,5 +123,6 @@ __all__ = [
     "MambuTimeoutError",
     "MambuUser",
     "MambuValidationError",
+    "MambuWriteCommittedError",
     "__version__",
 ]
