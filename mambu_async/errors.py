@@ -223,7 +223,7 @@ def decode_error_body(content: bytes) -> Any:
     text = content.decode("utf-8", errors="replace")
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return text
 
 

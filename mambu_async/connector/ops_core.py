@@ -250,9 +250,9 @@ class OperationsCore(MambuConnector):
             return None
         try:
             return _json.loads(response.content)
-        except (_json.DecodeError, UnicodeDecodeError):
+        except (_json.DecodeError, UnicodeDecodeError, RecursionError):
             raise MambuResponseError(
-                "Mambu answered with a body that is not valid JSON",
+                "Mambu answered with a body that is not valid JSON (or nested too deeply)",
                 status_code=response.status_code,
                 method=request.method,
                 url=self._describe_url(request),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import os
 from collections.abc import Awaitable, Callable, Mapping
 from types import TracebackType
@@ -25,9 +26,11 @@ from mambu_async.connector.operations import MambuOperations
 from mambu_async.connector.retry import connection_error
 from mambu_async.connector.validation import fail
 from mambu_async.connector.wire import ApiRequest, ApiResponse
-from mambu_async.errors import MambuConnectionError
+from mambu_async.errors import MambuConnectionError, MambuError
 
 __all__ = ["USER_AGENT", "MambuConnectorREST"]
+
+logger = logging.getLogger("mambu_async")
 
 USER_AGENT = f"mambu-async/{__version__}"
 """Sent on every request (Mambu refuses requests without one when its audit trail is on)."""
@@ -89,6 +92,8 @@ class MambuConnectorREST(MambuOperations):
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise fail("http_client must be an httpx.AsyncClient")
         self._owns_client = http_client is None
+        if verify is False:
+            _warn_unverified()
         self.limits = httpx.Limits(
             max_connections=max_concurrency,
             max_keepalive_connections=max_concurrency,
@@ -171,7 +176,13 @@ class MambuConnectorREST(MambuOperations):
         # The exchange runs in its own task, cancelled at most once: httpcore tidies a cancelled request
         # up (marks its connection idle or closes it) in awaits of its own, and a second cancellation of
         # the caller would cut that short, leaving the connection ACTIVE in the pool for good.
-        exchange = asyncio.ensure_future(self._exchange(request))
+        if self._client.is_closed:
+            raise MambuError(
+                f"the connector is closed (its HTTP client was closed); cannot send {request.method} "
+                f"{self._describe_url(request)}: open a new connector"
+            )
+        http_request = self._build(request)
+        exchange = asyncio.ensure_future(self._exchange(request, http_request))
         try:
             return await asyncio.shield(exchange)
         except asyncio.CancelledError:
@@ -183,8 +194,7 @@ class MambuConnectorREST(MambuOperations):
                 exchange.exception()  # retrieved: its outcome no longer matters
             raise
 
-    async def _exchange(self, request: ApiRequest) -> ApiResponse:
-        http_request = self._build(request)
+    async def _exchange(self, request: ApiRequest, http_request: httpx.Request) -> ApiResponse:
         try:
             if self._auth is None:
                 response = await self._client.send(http_request, stream=True)
@@ -229,6 +239,17 @@ class MambuConnectorREST(MambuOperations):
         return connection_error(
             f"connection failed ({type(exc).__name__}: {exc})", sent=True, method=method, url=url
         )
+
+
+_warned_unverified = False
+
+
+def _warn_unverified() -> None:
+    """Log, once per process, that TLS certificates are not checked (``verify=False``)."""
+    global _warned_unverified
+    if not _warned_unverified:
+        _warned_unverified = True
+        logger.warning("verify=False: TLS certificates are NOT checked; use it only against a test server")
 
 
 def _detached(exc: httpx.TransportError) -> httpx.TransportError:

@@ -36,7 +36,7 @@ Extension points (for more entities and behaviours):
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
 import attrs
@@ -74,6 +74,18 @@ FilterCriteria = Sequence[Criterion | Mapping[str, Any]] | Criterion
 SortSpec = str | Sort | Sequence[Sort]
 
 
+
+def _custom_fields(value: Any) -> CustomFields:
+    """``custom_fields`` as assigned: a mapping of set id to fields (or rows), else refused."""
+    if isinstance(value, CustomFields):
+        return value
+    if not isinstance(value, Mapping):
+        raise MambuValidationError(
+            f"custom_fields must map set ids to their fields, e.g. {{'_Set': {{'field': 'value'}}}}, "
+            f"got {type(value).__name__}"
+        )
+    return CustomFields(value)
+
 class MambuBasicDetailsError(MambuValidationError):
     """``update()`` on an entity loaded with BASIC details would erase what BASIC left out."""
 
@@ -95,7 +107,7 @@ class MambuEntity(MambuModel):
     """The connector instance methods use."""
 
     custom_fields: CustomFields = attrs.field(
-        factory=CustomFields, converter=CustomFields, repr=False, metadata={"local": True}
+        factory=CustomFields, converter=_custom_fields, repr=False, metadata={"local": True}
     )
     """Custom field sets by set id (``_Set``): a dict of fields, or a list of rows for grouped sets."""
 
@@ -319,7 +331,7 @@ class WritableMixin(MambuEntity):
         ops = self.diff()
         if fields is None:
             return ops
-        if isinstance(fields, str):
+        if isinstance(fields, str) or not isinstance(fields, Iterable):
             raise MambuValidationError("fields must be a list of names, e.g. ['loan_name', '_Set.field']")
         selected: list[PatchOp] = []
         matchers = [self._path_matcher(name) for name in fields]

@@ -424,7 +424,7 @@ def _transfer_details(
         if account_type or account_id or account_key:
             raise MambuValidationError("pass either to= or linked_account_* arguments, not both")
         kinds = {"deposits": "DEPOSIT", "loans": "LOAN"}
-        kind = kinds.get(type(to)._prefix)
+        kind = kinds.get(getattr(type(to), "_prefix", None) or "")
         if kind is None:
             raise MambuValidationError(f"cannot transfer to a {type(to).__name__}: pass a deposit or loan")
         key = to._raw.get("encodedKey")
