@@ -457,3 +457,37 @@ def test_retry_policy_refuses_negative_settings() -> None:
         RetryPolicy(max_retries=-1)
     with pytest.raises(MambuValidationError):
         RetryPolicy(retry_after_cap=-1.0)
+
+
+async def test_a_429_and_503_storm_never_exceeds_max_concurrency_in_flight() -> None:
+    in_flight = 0
+    peak = 0
+    attempts: dict[str, int] = {}
+
+    async def handler(request: httpx.Request) -> httpx.Response:  # the server: counts what it holds
+        nonlocal in_flight, peak
+        in_flight += 1
+        peak = max(peak, in_flight)
+        try:
+            for _ in range(3):
+                await asyncio.sleep(0)
+            path = request.url.path
+            attempts[path] = attempts.get(path, 0) + 1
+            if attempts[path] == 1:
+                return httpx.Response(429, headers={"Retry-After": "0"})
+            if attempts[path] == 2:
+                return httpx.Response(503, json=UNAVAILABLE)
+            return httpx.Response(200, json={"id": path.rsplit("/", 1)[-1]})
+        finally:
+            in_flight -= 1
+
+    async def no_sleep(seconds: float) -> None:
+        await asyncio.sleep(0)
+
+    async with MambuConnectorREST(
+        TENANT, api_key="k", max_concurrency=5, transport=httpx.MockTransport(handler), sleep=no_sleep
+    ) as conn:
+        answers = await asyncio.gather(*(conn.mambu_get(f"C{i}", "clients") for i in range(200)))
+    assert [a["id"] for a in answers] == [f"C{i}" for i in range(200)]
+    assert sum(attempts.values()) == 600  # every caller went through its 429 and its 503
+    assert 0 < peak <= 5  # the limit may adapt below max_concurrency, never above it
