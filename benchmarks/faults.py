@@ -108,7 +108,7 @@ async def run(records: int, repayments: int, page_size: int, seed: int) -> None:
     found = sum(1 for n in notes if posted[n] >= 1)
     doubled = sum(1 for n in notes if posted[n] > 1)
     failed_but_posted = sum(1 for n, good in zip(notes, ok, strict=True) if not good and posted[n])
-    print(f"bulk pull ({pull_time:.1f}s, concurrency {conn.max_concurrency}, pages of {page_size} FULL loans)")
+    print(f"bulk pull ({pull_time:.1f}s, concurrency {conn.max_concurrency}, {page_size} FULL loans a page)")
     print(f"  records expected   {len(expected):>8,}")
     print(f"  records received   {len(got):>8,}")
     print(f"  lost               {len(expected - set(got)):>8,}")
