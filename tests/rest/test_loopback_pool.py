@@ -67,30 +67,30 @@ def gate() -> Gate:
 
 
 @pytest.fixture
-async def conn(gate: Gate) -> AsyncIterator[MambuConnectorREST]:
-    fake = FakeMambu()
+def fake() -> FakeMambu:
+    tenant = FakeMambu()
     for i in range(CLIENTS):
-        fake.create("clients", {"id": f"C{i:03}", "firstName": "Ana", "lastName": "Lopez"})
+        tenant.create("clients", {"id": f"C{i:03}", "firstName": "Ana", "lastName": "Lopez"})
+    return tenant
+
+
+@pytest.fixture
+async def conn(fake: FakeMambu, gate: Gate) -> AsyncIterator[MambuConnectorREST]:
+    """A connector to the emulator served on a loopback socket; answers delayed by ``fake.faults``
+    wait on ``gate``."""
     fake.faults.sleep = gate
 
     async def no_sleep(seconds: float) -> None:
         await asyncio.sleep(0)
 
     async with serve_asgi(emulator_app(fake)) as url:
-        connector = MambuConnectorREST(
-            url, api_key=fake.api_key, max_concurrency=4, page_size=PAGE, timeout=10.0, sleep=no_sleep
-        )
-        connector.fake = fake  # type: ignore[attr-defined]
         try:
-            async with connector:
+            async with MambuConnectorREST(
+                url, api_key=fake.api_key, max_concurrency=4, page_size=PAGE, timeout=10.0, sleep=no_sleep
+            ) as connector:
                 yield connector
         finally:
             gate.release()  # let the server's held requests end before it stops
-
-
-def fake_of(conn: MambuConnectorREST) -> FakeMambu:
-    fake: FakeMambu = conn.fake  # type: ignore[attr-defined]
-    return fake
 
 
 def active_connections(conn: MambuConnectorREST) -> int:
@@ -99,22 +99,24 @@ def active_connections(conn: MambuConnectorREST) -> int:
     return sum(1 for c in pool.connections if not c.is_idle() and not c.is_closed())
 
 
-async def assert_pool_healthy(conn: MambuConnectorREST) -> None:
+async def assert_pool_healthy(conn: MambuConnectorREST, fake: FakeMambu) -> None:
     assert active_connections(conn) == 0
-    fake_of(conn).faults.clear()
+    fake.faults.clear()
     # More calls at once than the pool has connections: each needs a connection back.
     answers = await asyncio.gather(*(conn.mambu_get(f"C{i:03}", "clients") for i in range(8)))
     assert [a["id"] for a in answers] == [f"C{i:03}" for i in range(8)]
 
 
-async def test_failed_pulls_leave_no_connection_active(conn: MambuConnectorREST, gate: Gate) -> None:
+async def test_failed_pulls_leave_no_connection_active(
+    conn: MambuConnectorREST, fake: FakeMambu, gate: Gate
+) -> None:
     async def pull() -> None:
         async for _ in conn.mambu_iterate("clients"):
             pass
 
     for _ in range(3):
         gate.release_held()  # the previous pull's pages (their client gone) end on the server
-        faults = fake_of(conn).faults
+        faults = fake.faults
         faults.clear()
         # The first page answers; the fan-out's first request is refused (and held first), its
         # three siblings are held on the server when the refusal is let through.
@@ -126,17 +128,19 @@ async def test_failed_pulls_leave_no_connection_active(conn: MambuConnectorREST,
         gate.release_first()
         with pytest.raises(MambuServerError):
             await task
-    await assert_pool_healthy(conn)
+    await assert_pool_healthy(conn, fake)
 
 
-async def test_pulls_cancelled_twice_leave_no_connection_active(conn: MambuConnectorREST, gate: Gate) -> None:
+async def test_pulls_cancelled_twice_leave_no_connection_active(
+    conn: MambuConnectorREST, fake: FakeMambu, gate: Gate
+) -> None:
     async def pull() -> None:
         async for _ in conn.mambu_iterate("clients"):
             pass
 
     for _ in range(3):
-        fake_of(conn).faults.clear()
-        fake_of(conn).faults.add(latency(1), path="/clients:search", times=None, after=1)
+        fake.faults.clear()
+        fake.faults.add(latency(1), path="/clients:search", times=None, after=1)
         held = gate.held
         task = asyncio.create_task(pull())
         await gate.arrived(held + 4)  # every page of the fan-out is on the server
@@ -145,27 +149,29 @@ async def test_pulls_cancelled_twice_leave_no_connection_active(conn: MambuConne
         task.cancel()  # ... and the caller is cancelled again
         with pytest.raises(asyncio.CancelledError):
             await task
-    await assert_pool_healthy(conn)
+    await assert_pool_healthy(conn, fake)
 
 
-async def test_pulls_closed_midway_leave_no_connection_active(conn: MambuConnectorREST, gate: Gate) -> None:
+async def test_pulls_closed_midway_leave_no_connection_active(
+    conn: MambuConnectorREST, fake: FakeMambu, gate: Gate
+) -> None:
     for _ in range(3):
-        fake_of(conn).faults.clear()
-        fake_of(conn).faults.add(latency(1), path="/clients:search", times=None, after=1)
+        fake.faults.clear()
+        fake.faults.add(latency(1), path="/clients:search", times=None, after=1)
         held = gate.held
         stream = conn.mambu_iterate("clients")
         first = await stream.__anext__()
         await gate.arrived(held + 4)
         await stream.aclose()
         assert first["id"] in IDS
-    await assert_pool_healthy(conn)
+    await assert_pool_healthy(conn, fake)
 
 
 async def test_a_call_cancelled_twice_leaves_no_connection_active(
-    conn: MambuConnectorREST, gate: Gate
+    conn: MambuConnectorREST, fake: FakeMambu, gate: Gate
 ) -> None:
     for _ in range(5):  # more than the pool's four connections
-        fake_of(conn).faults.add(latency(1), path="/clients/C001")
+        fake.faults.add(latency(1), path="/clients/C001")
         held = gate.held
         task = asyncio.create_task(conn.mambu_get("C001", "clients"))
         await gate.arrived(held + 1)
@@ -174,13 +180,13 @@ async def test_a_call_cancelled_twice_leaves_no_connection_active(
         task.cancel()
         with pytest.raises(asyncio.CancelledError):
             await task
-    await assert_pool_healthy(conn)
+    await assert_pool_healthy(conn, fake)
 
 
 async def test_a_pull_failed_on_500s_resumes_from_its_cursor_on_the_same_connector(
-    conn: MambuConnectorREST,
+    conn: MambuConnectorREST, fake: FakeMambu
 ) -> None:
-    faults = fake_of(conn).faults
+    faults = fake.faults
     faults.add(server_error(500), path="/clients:search", times=None, after=3)  # past every retry
     stream = conn.mambu_iterate("clients", concurrency=1)
     got: list[str] = []
