@@ -174,3 +174,52 @@ async def test_image_wire_is_base64_and_checks_size(raw: Raw, mambu_fake: FakeMa
     assert (status, body) == (200, "iVBORw0KGgo=")
     status, _, body = await raw("GET", f"/images/{key}", params=[("size", "HUGE")], headers=v1)
     assert status == 400 and body["returnCode"] == 4 and body["returnStatus"] == "INVALID_PARAMETERS"
+
+
+async def test_anonymize_reaches_deposits_transactions_and_guarantees(
+    mambu_connector: Any, exited: FakeMambu
+) -> None:
+    c = mambu_connector
+    key = exited.get("clients", "C1")["encodedKey"]
+    pot = exited.create(
+        "deposits",
+        {
+            "id": "D9",
+            "accountHolderKey": "C1",
+            "accountHolderType": "CLIENT",
+            "productTypeKey": "DP1",
+            "name": "Ana's pot",
+        },
+    )
+    await c.mambu_change_state("D9", "deposits", "APPROVE")
+    tx = await c.mambu_make_deposit("D9", Decimal("25.50"), notes="birthday money from grandma")
+    bob_loan = exited.create(
+        "loans",
+        {
+            "id": "L9",
+            "accountHolderKey": "C2",
+            "accountHolderType": "CLIENT",
+            "productTypeKey": "LP1",
+            "loanAmount": Decimal("500.00"),
+            "interestSettings": {"interestRate": Decimal("10.5")},
+            "scheduleSettings": {
+                "gracePeriod": 0,
+                "repaymentInstallments": 2,
+                "repaymentPeriodUnit": "MONTHS",
+            },
+        },
+    )
+    guarantee = {
+        "encodedKey": "g1",
+        "guarantorKey": key,
+        "guarantorType": "CLIENT",
+        "amount": Decimal("100.00"),
+        "assetName": "Ana's car",
+    }
+    exited.store["loans"].put({**bob_loan, "guarantees": [guarantee]})
+    await c.mambu_anonymize_client(key)
+    deposit = await c.mambu_get("D9", "deposits", "FULL")
+    assert deposit["name"] not in ("Ana's pot", "") and deposit["encodedKey"] == pot["encodedKey"]
+    assert "notes" not in await c.mambu_get(tx["encodedKey"], "deposits/transactions")
+    [kept] = (await c.mambu_get("L9", "loans", "FULL"))["guarantees"]
+    assert kept["assetName"] not in ("Ana's car", "") and kept["amount"] == Decimal("100.00")
