@@ -119,3 +119,15 @@ async def test_resend_is_all_or_nothing(raw: Raw, people: FakeMambu) -> None:
         "POST", "/communications/messages:resend", json={"messages": [{"encodedKey": failed["encodedKey"]}]}
     )
     assert (status, body) == (202, None)
+
+
+
+async def test_send_replays_an_idempotent_retry(raw: Raw, people: FakeMambu) -> None:
+    headers = {**people.auth_headers(), "idempotency-key": "0b6a4b9e-5f7e-4c1d-9a57-3f1c9f0e2a11"}
+    message = {"type": "EMAIL", "clientKey": "C1", "subject": "Hi", "body": "Hello Ana"}
+    first = await raw("POST", "/communications/messages", json=message, headers=headers)
+    again = await raw("POST", "/communications/messages", json=message, headers=headers)
+    assert first[0] == 201 and again[2] == first[2]
+    assert len(people.store["communicationmessages"]) == 1
+    status, _, body = await raw("POST", "/communications/messages", json={**message, "encodedKey": "k"})
+    assert status == 400 and body["errors"][0]["errorReason"] == "ENCODED_KEY_MUST_BE_EMPTY_ON_CREATE"

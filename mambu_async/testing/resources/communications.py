@@ -21,7 +21,7 @@ each notification later via GET or SEARCH"); an unknown message is 404 ``MESSAGE
 - the fake delivers at once: the ``destination`` is the one given, else the recipient's email address
   (EMAIL) or mobile phone (SMS); with one the message is ``SENT`` with ``sendDate`` now, without one it is
   stored ``FAILED`` with ``failureReason`` ``UNDEFINED_DESTINATION`` (a WEB_HOOK needs its URL as
-  ``destination``);
+  ``destination``); ``failureCause`` (a gateway's own failure code) is never set, as no gateway runs;
 - only ``FAILED`` messages can be resent (another state: 400 ``INVALID_NOTIFICATION_MESSAGE_STATE``);
   messages are named by ``encodedKey`` and the resend is all or nothing; each resend adds one to
   ``numRetries`` and delivers again by the rule above (a recipient who now has an address gets it).
@@ -153,7 +153,6 @@ def _deliver(fake: FakeMambu, message: Record) -> None:
         message.update(destination=destination, state="SENT", sendDate=fake.clock.iso())
     else:
         message.update(state="FAILED", failureReason="UNDEFINED_DESTINATION")
-        message["failureCause"] = "The message has no destination"
 
 
 def _send(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
@@ -178,7 +177,7 @@ def _send(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     message.setdefault("event", "MANUAL")
     message["numRetries"] = 0
     _deliver(fake, message)
-    record = create_record(fake, kind, {k: v for k, v in message.items() if k not in ("encodedKey",)})
+    record = create_record(fake, kind, message)
     return json_response(201, query.render(kind, record, "FULL"))
 
 
