@@ -28,6 +28,7 @@ from mambu_async.errors import (
     MambuServerError,
     MambuTimeoutError,
     MambuValidationError,
+    MambuWriteCommittedError,
 )
 
 if TYPE_CHECKING:
@@ -167,5 +168,6 @@ __all__ = [
     "MambuTimeoutError",
     "MambuUser",
     "MambuValidationError",
+    "MambuWriteCommittedError",
     "__version__",
 ]

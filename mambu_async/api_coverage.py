@@ -238,8 +238,23 @@ def _v2_tenant() -> Iterator[Operation]:
         ),
     ):
         yield Operation(V2, method, path, call, entity, test)
-    for method, path in (("POST", "/communications/messages"), ("POST", "/communications/messages:resend")):
-        yield Operation(V2, method, path, note="not covered yet")
+    messages = "tests/contract/test_communication_writes.py::"
+    yield Operation(
+        V2,
+        "POST",
+        "/communications/messages",
+        "mambu_send_communication(message)",
+        "MambuCommunicationMessage.send",
+        messages + "test_send_delivers_to_the_recipients_address",
+    )
+    yield Operation(
+        V2,
+        "POST",
+        "/communications/messages:resend",
+        "mambu_resend_communications(encodedKeys)",
+        "MambuCommunicationMessage.resend",
+        messages + "test_resend_delivers_failed_messages_again",
+    )
 
 
 def _v1_owned(owner: str, ident: str, entity: str) -> Iterator[Operation]:
@@ -485,16 +500,51 @@ def _v1() -> Iterator[Operation]:
         "tests/contract/test_tenant_reads.py::test_communication_messages_search_and_get",
         v2,
     )
-    missing = "not covered yet"
-    for method, path in (
-        ("GET", "/glaccounts/{glAccountId}/gljournalentries"),
-        ("POST", "/indexratesources/{indexRateSourceId}/indexrates"),
-        ("GET", "/clients/{clientId}/linesofcredit"),
-        ("GET", "/groups/{groupId}/linesofcredit"),
-        ("POST", "/api/linesofcredit/search"),
-        ("POST", "/clients/{clientId}/action"),
+    holders = "tests/contract/test_holder_reads_and_index_rates.py::"
+    lines = holders + "test_credit_arrangements_of_a_client_or_group"
+    for method, path, call, entity, test, note in (
+        (
+            "GET",
+            "/glaccounts/{glAccountId}/gljournalentries",
+            "mambu_get_gl_journal_entries(glCode, from, to)",
+            "MambuGLAccount.get_journal_entries",
+            holders + "test_journal_entries_of_one_gl_account_between_dates",
+            "v2: POST /gljournalentries:search (glAccountId, bookingDate BETWEEN)",
+        ),
+        (
+            "POST",
+            "/indexratesources/{indexRateSourceId}/indexrates",
+            "mambu_create_index_rate(sourceId, rate, startDate, notes)",
+            "MambuIndexRateSource.create_index_rate",
+            holders + "test_create_index_rate_extends_the_history",
+            "v2: the same path with the IndexRate body",
+        ),
+        (
+            "GET",
+            "/clients/{clientId}/linesofcredit",
+            "mambu_get_credit_arrangements('clients', id)",
+            "MambuClient.get_credit_arrangements",
+            lines,
+            "v2: GET /clients/{clientId}/creditarrangements",
+        ),
+        (
+            "GET",
+            "/groups/{groupId}/linesofcredit",
+            "mambu_get_credit_arrangements('groups', id)",
+            "MambuGroup.get_credit_arrangements",
+            lines,
+            "v2: GET /groups/{groupId}/creditarrangements",
+        ),
+        (
+            "POST",
+            "/api/linesofcredit/search",
+            "mambu_search('creditarrangements', criteria)",
+            "MambuCreditArrangement.search",
+            holders + "test_lines_of_credit_search_by_state_and_exposure",
+            "v2: POST /creditarrangements:search",
+        ),
     ):
-        yield Operation(V1, method, path, note=missing)
+        yield Operation(V1, method, path, call, entity, test, note)
 
 
 def _v1_money() -> Iterator[Operation]:
@@ -578,8 +628,24 @@ def _v1_only() -> Iterator[Operation]:
         ("/indicators/{INDICATOR}", "mambu_get_indicator(name)", None, "indicators_count_and_sum_the_tenant"),
     ):
         yield Operation(V1, "GET", path, call, entity, f"{tests}test_{test}", v1)
+    anonymize = "tests/contract/test_client_anonymize.py::"
     yield Operation(
-        V1, "GET", "/images/{imageId}", note="not covered: the v1 reference gives no schema for images"
+        V1,
+        "POST",
+        "/clients/{clientId}/action",
+        "mambu_anonymize_client(id)",
+        "MambuClient.anonymize",
+        anonymize + "test_anonymize_erases_what_the_seed_lists",
+        v1,
+    )
+    yield Operation(
+        V1,
+        "GET",
+        "/images/{imageId}",
+        "mambu_get_image(imageId, size)",
+        None,
+        anonymize + "test_images_by_picture_and_signature_key",
+        v1,
     )
 
 

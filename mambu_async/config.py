@@ -43,7 +43,9 @@ _OPTIONAL_ENV: dict[str, tuple[str, type[int] | type[float], float, float, str]]
 
 
 def _is_loopback(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
+    """``localhost`` itself or a literal loopback address (a name under ``.localhost`` is resolved by
+    whatever resolver the machine has, so it is not trusted with plain http)."""
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback
@@ -61,6 +63,8 @@ def normalize_base_url(url: Any) -> str:
     if not isinstance(url, str) or not url.strip():
         raise fail("base_url must be the tenant URL, such as 'https://acme.mambu.com'")
     text = url.strip()
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        raise fail("base_url must not contain control characters")
     if "://" not in text:
         raise fail("base_url needs a scheme: 'https://acme.mambu.com'")
     try:
@@ -87,7 +91,12 @@ def normalize_base_url(url: Any) -> str:
     path = parts.path.rstrip("/")
     if not path.endswith("/api"):
         path = f"{path}/api"
-    return urlunsplit((scheme, netloc, path, "", ""))
+    root = urlunsplit((scheme, netloc, path, "", ""))
+    try:
+        httpx.URL(root)  # what httpx will refuse later (a host that is not valid IDNA, say)
+    except (httpx.InvalidURL, ValueError):
+        raise fail("base_url is not a valid URL") from None
+    return root
 
 
 def _check_header_value(value: Any, name: str) -> str:

@@ -31,6 +31,7 @@ __all__ = [
     "MambuServerError",
     "MambuTimeoutError",
     "MambuValidationError",
+    "MambuWriteCommittedError",
     "error_for_status",
     "parse_error_details",
 ]
@@ -160,6 +161,18 @@ class MambuTimeoutError(MambuConnectionError):
     """No response in time."""
 
 
+class MambuWriteCommittedError(MambuError):
+    """The write succeeded (Mambu committed it and answered), but reading the account back afterwards
+    failed, twice. ``committed`` holds what the write returned (the transaction, for money movements):
+    the money moved, so do not send the write again (a new idempotency key would post it twice). The
+    read's error is the ``__cause__``; its status and Mambu errors are copied here; the entity keeps
+    its values from before the write until refreshed."""
+
+    def __init__(self, message: str, *, committed: Any, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.committed = committed
+
+
 _STATUS_CLASSES: dict[int, type[MambuError]] = {
     400: MambuBadRequestError,
     401: MambuAuthenticationError,
@@ -210,7 +223,7 @@ def decode_error_body(content: bytes) -> Any:
     text = content.decode("utf-8", errors="replace")
     try:
         return json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         return text
 
 

@@ -192,6 +192,30 @@ class MambuConnectorReader(ABC):
         """``POST /communications/messages:search`` (the body is the bare criteria array)."""
 
     @abstractmethod
+    async def mambu_get_credit_arrangements(
+        self,
+        holder_prefix: str,
+        holder_id: str,
+        offset: int | None = None,
+        limit: int | None = None,
+        detailsLevel: str = "BASIC",
+    ) -> list[JSON]:
+        """``GET /clients/{id}/creditarrangements`` or ``GET /groups/{id}/creditarrangements``
+        (``holder_prefix``): one holder's credit arrangements; ``limit=None`` reads every one."""
+
+    @abstractmethod
+    async def mambu_get_gl_journal_entries(
+        self,
+        glAccountId: str,
+        from_date: Any,
+        to_date: Any,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> list[JSON]:
+        """The journal entries of one GL account (``glCode``) booked between two dates, oldest first
+        (``POST /gljournalentries:search``); ``limit=None`` reads every one."""
+
+    @abstractmethod
     async def mambu_get_cards(self, depositid: str) -> list[JSON]:
         """``GET /deposits/{id}/cards``: the card references ``[{"referenceToken": ...}]``."""
 
@@ -275,6 +299,10 @@ class MambuConnectorReader(ABC):
     @abstractmethod
     async def mambu_get_client_asset(self, client_id: str, asset: str) -> bytes:
         """v1 ``GET /clients/{client_id}/documents/{PROFILE_PICTURE|SIGNATURE}``: the image's bytes."""
+
+    @abstractmethod
+    async def mambu_get_image(self, imageId: str, size: str | None = None) -> bytes:
+        """v1 ``GET /images/{imageId}?size=``: an image's bytes (a client's picture or signature key)."""
 
     @abstractmethod
     async def mambu_get_activities(
@@ -394,6 +422,29 @@ class MambuConnectorWriter(ABC):
         idempotency_key: str | None = None,
     ) -> JSON:
         """``POST /cards/{token}/financialtransactions/{externalReferenceId}:decrease``."""
+
+    @abstractmethod
+    async def mambu_create_index_rate(
+        self,
+        indexratesourceid: str,
+        rate: Any,
+        startDate: Any,
+        notes: str | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /indexratesources/{id}/indexrates`` ``{rate, startDate, notes}``: the new index rate."""
+
+    @abstractmethod
+    async def mambu_send_communication(
+        self, message: dict[str, Any], *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /communications/messages``: send an EMAIL, SMS or WEB_HOOK message; the created
+        message."""
+
+    @abstractmethod
+    async def mambu_resend_communications(self, encodedKeys: list[str]) -> JSON:
+        """``POST /communications/messages:resend``: resend failed messages by encodedKey (202)."""
 
     @abstractmethod
     async def mambu_depositproduct_batchUpdate(
@@ -596,6 +647,11 @@ class MambuConnectorWriter(ABC):
         file_name: str | None = None,
     ) -> JSON:
         """v1 ``POST /documents`` with ``{document: {...}, documentContent: base64}``."""
+
+    @abstractmethod
+    async def mambu_anonymize_client(self, client_id: str) -> JSON:
+        """v1 ``POST /clients/{client_id}/action`` ``{"action": "ANONYMIZE"}``: erase an EXITED client's
+        identifiable data (GDPR); the ExecutionStatus."""
 
     @abstractmethod
     async def mambu_v1_delete_document(self, documentId: str) -> JSON:

@@ -32,6 +32,7 @@ from mambu_async.connector.retry import (
     is_account_blocked,
     new_idempotency_key,
     parse_retry_after,
+    replays_safely,
     request_was_sent,
 )
 from mambu_async.connector.streamed import StreamedResponse
@@ -242,10 +243,12 @@ class OperationsCore(MambuConnector):
                 raise error
             return response
 
+        replayable = replays_safely(request.method, request.path, request.idempotency_key)
+
         def should_retry(exc: BaseException) -> bool:
             if exc is starved:
                 return False
-            return policy.should_retry(exc, retry_safe=request.retry_safe)
+            return policy.should_retry(exc, retry_safe=request.retry_safe, replayable=replayable)
 
         def wait(state: RetryCallState) -> float:
             exc = state.outcome.exception() if state.outcome is not None else None
@@ -274,7 +277,15 @@ class OperationsCore(MambuConnector):
             before_sleep=log_retry,
             reraise=True,
         )
-        response: ApiResponse = await retrying(attempt)
+        failure: MambuError | None = None
+        try:
+            response: ApiResponse = await retrying(attempt)
+        except MambuError as exc:
+            failure = exc
+        if failure is not None:
+            # Raised afresh, outside tenacity: its traceback starts here instead of running through
+            # tenacity's frames, and its cause stays the last transport error (if any).
+            raise failure.with_traceback(None)
         return response, attempts - 1
 
     async def _send_in_slot(
@@ -313,9 +324,9 @@ class OperationsCore(MambuConnector):
             return None
         try:
             return _json.loads(response.content)
-        except (_json.DecodeError, UnicodeDecodeError):
+        except (_json.DecodeError, UnicodeDecodeError, RecursionError):
             raise MambuResponseError(
-                "Mambu answered with a body that is not valid JSON",
+                "Mambu answered with a body that is not valid JSON (or nested too deeply)",
                 status_code=response.status_code,
                 method=request.method,
                 url=self._describe_url(request),

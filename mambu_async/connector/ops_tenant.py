@@ -1,7 +1,8 @@
 """Tenant-wide reads a bulk extractor needs and the writes of the same families: the organisation,
 installments across loans, credit arrangement accounts (read, add, remove), index rates, communication
-messages, deposit cards and authorization holds (read, create, delete/reverse, increase, decrease), an
-edited loan schedule and the deposit product batch update.
+messages (search, send, resend), deposit cards and authorization holds (read, create, delete/reverse,
+increase, decrease), an edited loan schedule, the deposit product batch update, new index rates, the credit
+arrangements of one client or group and the journal entries of one GL account.
 
 Lists whose endpoint is a plain ``GET /{prefix}`` (GL accounts, credit arrangements, holidays, index rate
 sources) and ``:search`` endpoints with Mambu's usual body (GL journal entries, the interest accrual
@@ -24,6 +25,10 @@ HOLD_STATUSES = ("PENDING", "REVERSED", "SETTLED", "EXPIRED")
 BATCH_ACTIONS = ("UPDATE_INTEREST_SETTINGS",)
 ACCOUNT_TYPES = ("LOAN", "DEPOSIT")
 HOLD_ADJUSTMENTS = ("increase", "decrease")
+CREDIT_ARRANGEMENT_HOLDERS = ("clients", "groups")
+"""URL prefixes of ``GET /{prefix}/{id}/creditarrangements`` (Mambu v2 clients and groups)."""
+MESSAGE_TYPES = ("EMAIL", "SMS", "WEB_HOOK")
+"""Types of message ``POST /communications/messages`` sends (S1:L4169-4171; webhooks: L4545)."""
 
 
 class TenantOperations(OperationsCore):
@@ -259,3 +264,92 @@ class TenantOperations(OperationsCore):
         token = esc(cardReferenceToken, "cardReferenceToken")
         path = f"/cards/{token}/financialtransactions/{esc(reference, 'externalReferenceId')}:decrease"
         return await self._post(path, body, idempotency_key)
+
+    async def mambu_get_credit_arrangements(
+        self,
+        holder_prefix: str,
+        holder_id: str,
+        offset: int | None = None,
+        limit: int | None = None,
+        detailsLevel: str = "BASIC",
+    ) -> list[JSON]:
+        """``GET /clients/{id}/creditarrangements`` (``holder_prefix="groups"``: a group's): the holder's
+        credit arrangements (v1's lines of credit); ``limit=None`` reads every one."""
+        prefix = v.check_choice(holder_prefix, "holder_prefix", CREDIT_ARRANGEMENT_HOLDERS)
+        level = v.check_choice(detailsLevel, "detailsLevel", v.DETAILS_LEVELS)
+        path = f"/{prefix}/{esc(holder_id, 'holder_id')}/creditarrangements"
+        return await self._pages("GET", path, query_params(("detailsLevel", level)), offset, limit)
+
+    async def mambu_get_gl_journal_entries(
+        self,
+        glAccountId: str,
+        from_date: Any,
+        to_date: Any,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> list[JSON]:
+        """The journal entries of one GL account booked from ``from_date`` to ``to_date`` (both days
+        included), oldest entry first: v1's ``GET /glaccounts/{id}/gljournalentries?from=&to=`` sent as
+        v2's ``POST /gljournalentries:search`` (``glAccountId`` EQUALS, ``bookingDate`` BETWEEN).
+
+        ``glAccountId`` is the account's ``glCode``; both dates are required, and a start after the end is
+        refused before any request (v1 answers it with ``INVALID_ACCOUNTING_DATE_ORDER``).
+        """
+        code = v.require_id(glAccountId, "glAccountId")
+        start, end = v.check_date(from_date, "from_date"), v.check_date(to_date, "to_date")
+        if start is None or end is None:
+            raise v.fail("from_date and to_date are required")
+        if start[:10] > end[:10]:
+            raise v.fail(f"from_date {start} is after to_date {end}")
+        body = {
+            "filterCriteria": [
+                {"field": "glAccountId", "operator": "EQUALS", "value": code},
+                {"field": "bookingDate", "operator": "BETWEEN", "value": start, "secondValue": end},
+            ],
+            "sortingCriteria": {"field": "entryId", "order": "ASC"},
+        }
+        return await self._pages("POST", "/gljournalentries:search", (), offset, limit, _json.dumps(body))
+
+    async def mambu_create_index_rate(
+        self,
+        indexratesourceid: str,
+        rate: Any,
+        startDate: Any,
+        notes: str | None = None,
+        *,
+        idempotency_key: str | None = None,
+    ) -> JSON:
+        """``POST /indexratesources/{id}/indexrates`` ``{rate, startDate, notes}``: the new rate (v1's
+        ``{"indexRate": {...}}`` on the same path). ``startDate`` is an aware datetime, a date or an ISO
+        string."""
+        start = v.check_date(startDate, "startDate")
+        if start is None:
+            raise v.fail("startDate is required")
+        body: dict[str, Any] = {"rate": v.check_amount(rate, "rate"), "startDate": start}
+        text = v.check_text(notes, "notes")
+        if text is not None:
+            body["notes"] = text
+        path = f"/indexratesources/{esc(indexratesourceid, 'indexratesourceid')}/indexrates"
+        return await self._post(path, body, idempotency_key)
+
+    async def mambu_send_communication(
+        self, message: dict[str, Any], *, idempotency_key: str | None = None
+    ) -> JSON:
+        """``POST /communications/messages``: send an EMAIL, SMS or WEB_HOOK message (``type``, ``body``,
+        ``subject``, the recipient's ``clientKey``/``groupKey``/``userKey`` and/or ``destination``); the
+        created message, whose ``state`` says whether it went out."""
+        body = v.check_body(message, "message")
+        v.check_choice(body.get("type"), "message type", MESSAGE_TYPES)
+        return await self._post("/communications/messages", body, idempotency_key)
+
+    async def mambu_resend_communications(self, encodedKeys: list[str]) -> JSON:
+        """``POST /communications/messages:resend`` ``{"messages": [{"encodedKey"}, ...]}``: queue the
+        failed messages again (202, no body; read them back to see their new state)."""
+        if isinstance(encodedKeys, str) or not isinstance(encodedKeys, list) or not encodedKeys:
+            raise v.fail("encodedKeys must be a non-empty list of message encodedKeys")
+        messages = [{"encodedKey": v.require_id(k, f"encodedKeys[{i}]")} for i, k in enumerate(encodedKeys)]
+        # [INFERRED] the seed declares no Idempotency-Key here; a resend is retried only when it provably
+        # never reached the server (a second resend would count a retry twice).
+        body = _json.dumps({"messages": messages})
+        request = ApiRequest("POST", "/communications/messages:resend", body=body, retry_safe=False)
+        return await self._call(request)

@@ -8,6 +8,8 @@ with the ExecutionStatus ``{"returnCode": 0, "returnStatus": "SUCCESS"}``, retur
 
 - Documents with base64 content: upload (``{document: {...}, documentContent}``), download (a JSON string
   of base64, decoded here), delete, list by owner; a client's profile picture and signature.
+- Images by key (a client's ``profilePictureKey`` / ``profileSignatureKey``) in four sizes.
+- Anonymizing an exited client (GDPR's right to be forgotten).
 - Activities, key performance indicators, the object (global) search, client types, group role names.
 - Custom information values of clients, groups, branches and centres, one field (or one group row) at a
   time.
@@ -37,6 +39,7 @@ __all__ = [
     "CLIENT_TYPE_FOR",
     "CUSTOM_INFORMATION_OWNERS",
     "GLOBAL_SEARCH_TYPES",
+    "IMAGE_SIZES",
     "V1_ACCEPT",
     "V1_DOCUMENT_OWNER_TYPES",
     "V1Operations",
@@ -92,6 +95,9 @@ GLOBAL_SEARCH_TYPES = (
     "FILTER_CUSTOM_FIELD_SELECTION",
 )
 """Object types of the global search's answer (S2:L744-796)."""
+
+IMAGE_SIZES = ("LARGE", "MEDIUM", "SMALL_THUMB", "TINY_THUMB")
+"""``size`` values of ``GET /images/{imageId}`` (S2:L11801-11822)."""
 
 CLIENT_TYPE_FOR = ("CLIENTS", "GROUPS")
 """``for`` values of ``GET /clienttypes`` (S2:L4284-4296)."""
@@ -225,6 +231,27 @@ class V1Operations(OperationsCore):
     async def mambu_delete_client_asset(self, client_id: str, asset: str) -> JSON:
         """v1 ``DELETE /clients/{client_id}/documents/PROFILE_PICTURE`` (or ``SIGNATURE``)."""
         return await self._call(self._v1("DELETE", self._asset_path(client_id, asset)))
+
+    async def mambu_get_image(self, imageId: str, size: str | None = None) -> bytes:
+        """v1 ``GET /images/{imageId}?size=``: the image's bytes (Mambu sends base64). ``imageId`` is a
+        client's ``profilePictureKey`` or ``profileSignatureKey``; ``size`` is one of
+        :data:`IMAGE_SIZES` (``None``: as stored)."""
+        chosen = None if size is None else v.check_choice(size, "size", IMAGE_SIZES)
+        path = f"/images/{esc(imageId, 'imageId')}"
+        return await self._content(self._v1("GET", path, query_params(("size", chosen))))
+
+    # ------------------------------------------------------------------ clients
+
+    async def mambu_anonymize_client(self, client_id: str) -> JSON:
+        """v1 ``POST /clients/{client_id}/action`` ``{"action": "ANONYMIZE"}`` (S2:L7082-7175): erase an
+        EXITED client's identifiable data; Mambu gives it a new id, so the old one then answers 404
+        ``INVALID_CLIENT_ID``. Returns the ExecutionStatus ``{returnCode: 0, returnStatus: SUCCESS}``.
+
+        Sent once: a retry after a lost answer would hit the renamed client, so it is retried only when
+        it provably never reached the server.
+        """
+        path = f"/clients/{esc(client_id, 'client_id')}/action"
+        return await self._call(self._v1("POST", path, body={"action": "ANONYMIZE"}, retry_safe=False))
 
     # ------------------------------------------------------------------ activities, indicators, search
 

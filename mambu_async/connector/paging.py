@@ -402,9 +402,11 @@ class _Pull:
         self._cancel(list(self._live))
 
     def _cancel(self, tasks: Sequence[asyncio.Task[Any]]) -> None:
+        """Cancel each task once (a failure, then the close, would otherwise cancel it twice)."""
         for task in tasks:
             self._live.discard(task)
-            task.cancel()
+            if not task.done() and not task.cancelling():
+                task.cancel()
 
     def _drop_pending(self) -> list[asyncio.Task[FetchedPage]]:
         dropped = [task for _, task in self._pending]

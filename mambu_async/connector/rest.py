@@ -8,6 +8,9 @@ the connector's auth, headers, timeout and an absolute URL.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import logging
 import os
 from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
 from types import TracebackType
@@ -25,9 +28,11 @@ from mambu_async.connector.retry import connection_error
 from mambu_async.connector.streamed import StreamedResponse
 from mambu_async.connector.validation import fail
 from mambu_async.connector.wire import ApiRequest, ApiResponse
-from mambu_async.errors import MambuConnectionError
+from mambu_async.errors import MambuConnectionError, MambuError
 
 __all__ = ["USER_AGENT", "MambuConnectorREST"]
+
+logger = logging.getLogger("mambu_async")
 
 USER_AGENT = f"mambu-async/{__version__}"
 """Sent on every request (Mambu refuses requests without one when its audit trail is on)."""
@@ -96,6 +101,8 @@ class MambuConnectorREST(MambuOperations):
         if http_client is not None and not isinstance(http_client, httpx.AsyncClient):
             raise fail("http_client must be an httpx.AsyncClient")
         self._owns_client = http_client is None
+        if verify is False:
+            _warn_unverified()
         self.limits = httpx.Limits(
             max_connections=self.max_concurrency,
             max_keepalive_connections=self.max_concurrency,
@@ -187,8 +194,28 @@ class MambuConnectorREST(MambuOperations):
         return await self._client.send(http_request, auth=self._auth, stream=True)
 
     async def _send(self, request: ApiRequest) -> ApiResponse:
+        # The exchange runs in its own task, cancelled at most once: httpcore tidies a cancelled request
+        # up (marks its connection idle or closes it) in awaits of its own, and a second cancellation of
+        # the caller would cut that short, leaving the connection ACTIVE in the pool for good.
+        if self._client.is_closed:
+            raise MambuError(
+                f"the connector is closed (its HTTP client was closed); cannot send {request.method} "
+                f"{self._describe_url(request)}: open a new connector"
+            )
         http_request = self._build(request)
-        method, url = request.method, self._describe_url(request)
+        exchange = asyncio.ensure_future(self._exchange(request, http_request))
+        try:
+            return await asyncio.shield(exchange)
+        except asyncio.CancelledError:
+            exchange.cancel()
+            while not exchange.done():
+                with contextlib.suppress(asyncio.CancelledError):  # further cancellations wait too
+                    await asyncio.wait((exchange,))
+            if not exchange.cancelled():
+                exchange.exception()  # retrieved: its outcome no longer matters
+            raise
+
+    async def _exchange(self, request: ApiRequest, http_request: httpx.Request) -> ApiResponse:
         try:
             response = await self._open(http_request)
             try:
@@ -199,15 +226,19 @@ class MambuConnectorREST(MambuOperations):
             finally:
                 await response.aclose()
         except httpx.TransportError as exc:
-            raise _transport_failure(exc, method, url) from exc
-        headers = {key.lower(): value for key, value in response.headers.items()}
-        return ApiResponse(response.status_code, headers, content)
+            failure = self._transport_failure(request, exc)
+            cause = _detached(exc)
+        else:
+            headers = {key.lower(): value for key, value in response.headers.items()}
+            return ApiResponse(response.status_code, headers, content)
+        # Raised outside the ``except`` block, from a copy of httpx's error without its request: the
+        # request holds the credentials' headers, and nothing reachable from our error may.
+        raise failure from cause
 
     async def _send_streamed(self, request: ApiRequest, chunk_size: int) -> ApiResponse:
         """One attempt whose 2xx body stays on the connection, read ``chunk_size`` bytes at a time; any
         other status is read whole (an error body) like :meth:`_send`."""
         http_request = self._build(request)
-        method, url = request.method, self._describe_url(request)
         try:
             response = await self._open(http_request)
             if not 200 <= response.status_code < 300:
@@ -218,40 +249,71 @@ class MambuConnectorREST(MambuOperations):
                 headers = {key.lower(): value for key, value in response.headers.items()}
                 return ApiResponse(response.status_code, headers, content)
         except httpx.TransportError as exc:
-            raise _transport_failure(exc, method, url) from exc
+            failure, cause = self._transport_failure(request, exc), _detached(exc)
+        else:
+            return StreamedResponse(
+                response.status_code,
+                {key.lower(): value for key, value in response.headers.items()},
+                b"",
+                chunks=self._chunks(request, response, chunk_size),
+                close=response.aclose,
+            )
+        raise failure from cause
 
-        async def chunks() -> AsyncIterator[bytes]:
-            try:
-                async for chunk in response.aiter_bytes(chunk_size):
-                    yield chunk
-            except httpx.TransportError as exc:
-                raise _transport_failure(exc, method, url) from exc
-            finally:
-                await response.aclose()
+    async def _chunks(
+        self, request: ApiRequest, response: httpx.Response, chunk_size: int
+    ) -> AsyncIterator[bytes]:
+        """The body of a streamed ``response``, closed when done; a lost connection is our error."""
+        failure = cause = None
+        try:
+            async for chunk in response.aiter_bytes(chunk_size):
+                yield chunk
+        except httpx.TransportError as exc:
+            failure, cause = self._transport_failure(request, exc), _detached(exc)
+        finally:
+            await response.aclose()
+        if failure is not None:
+            raise failure from cause
 
-        headers = {key.lower(): value for key, value in response.headers.items()}
-        return StreamedResponse(
-            response.status_code, headers, b"", chunks=chunks(), close=response.aclose
-        )
-
-
-def _transport_failure(exc: httpx.TransportError, method: str, url: str) -> MambuConnectionError:
-    """The library's connection error for an httpx transport failure (``sent``: it may have arrived)."""
-    if isinstance(exc, httpx.ConnectTimeout):
-        return connection_error("could not connect in time", sent=False, timeout=True, method=method, url=url)
-    if isinstance(exc, httpx.PoolTimeout):
+    def _transport_failure(self, request: ApiRequest, exc: httpx.TransportError) -> MambuConnectionError:
+        method, url = request.method, self._describe_url(request)
+        if isinstance(exc, httpx.ConnectTimeout):
+            return connection_error(
+                "could not connect in time", sent=False, timeout=True, method=method, url=url
+            )
+        if isinstance(exc, httpx.PoolTimeout):
+            return connection_error(
+                "no free connection in the pool in time (raise max_concurrency or the timeout)",
+                sent=False,
+                method=method,
+                url=url,
+            )
+        if isinstance(exc, httpx.ConnectError):
+            return connection_error(f"could not connect: {exc}", sent=False, method=method, url=url)
+        if isinstance(exc, httpx.TimeoutException):
+            return connection_error(
+                f"no response in time ({type(exc).__name__})", sent=True, timeout=True, method=method, url=url
+            )
         return connection_error(
-            "no free connection in the pool in time (raise max_concurrency or the timeout)",
-            sent=False,
-            method=method,
-            url=url,
+            f"connection failed ({type(exc).__name__}: {exc})", sent=True, method=method, url=url
         )
-    if isinstance(exc, httpx.ConnectError):
-        return connection_error(f"could not connect: {exc}", sent=False, method=method, url=url)
-    if isinstance(exc, httpx.TimeoutException):
-        return connection_error(
-            f"no response in time ({type(exc).__name__})", sent=True, timeout=True, method=method, url=url
-        )
-    return connection_error(
-        f"connection failed ({type(exc).__name__}: {exc})", sent=True, method=method, url=url
-    )
+
+
+_warned_unverified = False
+
+
+def _warn_unverified() -> None:
+    """Log, once per process, that TLS certificates are not checked (``verify=False``)."""
+    global _warned_unverified
+    if not _warned_unverified:
+        _warned_unverified = True
+        logger.warning("verify=False: TLS certificates are NOT checked; use it only against a test server")
+
+
+def _detached(exc: httpx.TransportError) -> httpx.TransportError:
+    """A copy of ``exc`` (same class and message) without its request, traceback or context."""
+    try:
+        copy = type(exc)(str(exc))
+    except TypeError:  # a subclass with another signature: keep the kind, drop everything else
+        copy = httpx.TransportError(f"{type(exc).__name__}: {exc}")
+    return copy

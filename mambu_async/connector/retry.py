@@ -7,9 +7,12 @@ Rules (DESIGN.md, "Retries"):
   and 504, and on a final ``102 Processing`` (the same key is still being processed: ask again). Any
   other request is retried only when it provably never reached the server (the connection was never
   established, or no pool slot was free): see :func:`connection_error`.
+- A 500 is retried only for requests that replay safely (:func:`replays_safely`: GET, ``:search`` and
+  POSTs carrying an ``Idempotency-Key``, whose stored answer Mambu replays), never for PUT, PATCH,
+  DELETE or an unkeyed write: a 500 may come after the change was made.
 - A ``Retry-After`` (seconds or an HTTP date) is honoured up to ``retry_after_cap``; beyond the cap the
-  :class:`~mambu_async.errors.MambuRateLimitError` is raised at once. Without one, the wait is capped
-  exponential backoff with jitter.
+  error (429 or 503 alike) is raised at once. Without one, the wait is capped exponential backoff with
+  jitter.
 - A 503 whose body says ``EXCESSIVE_INVALID_REQUESTS`` (code 24: the account is being blocked) is never
   retried: retrying would only extend the block.
 - ``sleep`` and ``random`` are injectable so tests never wait.
@@ -38,7 +41,6 @@ from mambu_async.connector.validation import fail
 from mambu_async.errors import (
     MambuConnectionError,
     MambuError,
-    MambuRateLimitError,
     MambuTimeoutError,
 )
 
@@ -49,6 +51,7 @@ __all__ = [
     "is_account_blocked",
     "new_idempotency_key",
     "parse_retry_after",
+    "replays_safely",
     "request_was_sent",
     "use_idempotency_key",
 ]
@@ -56,6 +59,10 @@ __all__ = [
 RETRY_STATUSES = frozenset({102, 429, 502, 503, 504})
 """Statuses worth another attempt: the request was refused or lost by a gateway, not rejected, or (102
 Processing) "already submitted and currently being processed, try again later" (api-semantics §4.1)."""
+
+TRANSIENT_SERVER_STATUS = 500
+"""Often transient on Mambu, but possibly after the change was made: retried only for requests that
+replay safely (:func:`replays_safely`)."""
 
 _NOT_SENT_ATTR = "request_sent"
 
@@ -87,6 +94,14 @@ def connection_error(
 def request_was_sent(error: BaseException) -> bool:
     """False only when the error says the request never reached the server."""
     return bool(getattr(error, _NOT_SENT_ATTR, True))
+
+
+def replays_safely(method: str, path: str, idempotency_key: str | None) -> bool:
+    """Whether sending the request again cannot change anything twice: a read (GET, ``:search``) or a
+    POST with an ``Idempotency-Key`` (Mambu answers a repeated key with the stored answer)."""
+    if method == "GET":
+        return True
+    return method == "POST" and (idempotency_key is not None or path.endswith(":search"))
 
 
 def is_account_blocked(error: MambuError) -> bool:
@@ -176,19 +191,21 @@ class RetryPolicy:
             if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
                 raise fail(f"{name} must be a non-negative number of seconds, got {value!r}")
 
-    def should_retry(self, error: BaseException, *, retry_safe: bool) -> bool:
-        """Whether ``error`` (from one attempt) deserves another attempt of this request."""
+    def should_retry(self, error: BaseException, *, retry_safe: bool, replayable: bool = False) -> bool:
+        """Whether ``error`` (from one attempt) deserves another attempt of this request;
+        ``replayable``: the request replays safely (see :func:`replays_safely`), so a 500 is retried."""
         if isinstance(error, MambuConnectionError):
             return retry_safe or not request_was_sent(error)
         if not retry_safe or not isinstance(error, MambuError):
             return False
-        if error.status_code not in RETRY_STATUSES:
+        status = error.status_code
+        if status not in RETRY_STATUSES and not (replayable and status == TRANSIENT_SERVER_STATUS):
             return False
-        if error.status_code == 503 and is_account_blocked(error):
+        if is_account_blocked(error):
             return False
-        if isinstance(error, MambuRateLimitError) and error.retry_after is not None:
-            return error.retry_after <= self.retry_after_cap
-        return True
+        # A server asking for longer than we wait: raise at once (429 and 503 alike).
+        retry_after = getattr(error, "retry_after", None)
+        return not (isinstance(retry_after, int | float) and retry_after > self.retry_after_cap)
 
     def wait_for(self, error: BaseException | None, retry_number: int) -> float:
         """Seconds to sleep before retry ``retry_number`` (1-based) after ``error``."""

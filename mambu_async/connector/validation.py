@@ -111,7 +111,8 @@ _DOCUMENT_NAME_FORBIDDEN = set('/<>|:&?*[]#\\"\'`')
 SECRET_QUERY_NAMES = frozenset({"user", "username", "pwd", "password", "apikey", "api_key", "token"})
 
 _ACTION_RE = re.compile(r"^[A-Za-z][A-Za-z0-9]*$")
-_PREFIX_FORBIDDEN = re.compile(r"[?#\s%]|(?:^|/)\.\.?(?:/|$)")
+_PREFIX_FORBIDDEN = re.compile(r"[?#\s%\x00-\x1f\x7f]|(?:^|/)\.\.?(?:/|$)")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 _SORT_BY_RE = re.compile(r"^(?:[\w.]+:(?:ASC|DESC),)*[\w.]+:(?:ASC|DESC)$")
 
@@ -122,12 +123,17 @@ def fail(message: str) -> MambuValidationError:
 
 
 def require_id(value: Any, name: str = "entid") -> str:
-    """A non-empty id or encodedKey as ``str``."""
+    """A non-empty id or encodedKey as ``str``: not ``.`` or ``..`` (escaping leaves them as they are,
+    and the URL would climb out of the entity's path) and without control characters."""
     if isinstance(value, bool) or not isinstance(value, str | int):
         raise fail(f"{name} must be a non-empty string, got {type(value).__name__}")
     text = str(value)
     if not text.strip():
         raise fail(f"{name} must not be empty")
+    if text in (".", ".."):
+        raise fail(f"{name} {text!r} is not an id (it would change the URL's path)")
+    if _CONTROL.search(text):
+        raise fail(f"{name} {text!r} must not contain control characters")
     return text
 
 
@@ -256,10 +262,18 @@ def pick_details_level(
 def render_value(value: Any, path: str = "value") -> Any:
     """``value`` as wire JSON: dates as ISO strings, ``Decimal``/``int`` kept as numbers.
 
-    A naive ``datetime`` or a ``float`` is refused: Mambu's offset and money must not be guessed.
+    A naive ``datetime``, a ``float`` or a ``Decimal`` NaN/Infinity is refused: Mambu's offset and
+    money must not be guessed; so is a value nested too deeply to encode.
     """
+    try:
+        return _render(value, path)
+    except RecursionError:
+        raise fail(f"{path}: nested too deeply to send") from None
+
+
+def _render(value: Any, path: str) -> Any:
     if isinstance(value, Decimal) and not value.is_finite():
-        raise fail(f"{path}: {value!r} is not an amount Mambu can store; pass a finite Decimal")
+        raise fail(f"{path}: {value} is not an amount; pass a finite Decimal")
     if value is None or isinstance(value, str | bool | int | Decimal):
         return value
     if isinstance(value, float):
@@ -271,9 +285,9 @@ def render_value(value: Any, path: str = "value") -> Any:
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, Mapping):
-        return {str(k): render_value(v, f"{path}.{k}") for k, v in value.items()}
+        return {str(k): _render(v, f"{path}.{k}") for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [render_value(v, f"{path}[{i}]") for i, v in enumerate(value)]
+        return [_render(v, f"{path}[{i}]") for i, v in enumerate(value)]
     raise fail(f"{path}: cannot send a {type(value).__name__} to Mambu")
 
 

@@ -78,6 +78,21 @@ class MambuGLAccount(StreamedMixin):
     creation_date: dt.datetime | None = None
     last_modified_date: dt.datetime | None = None
 
+    async def get_journal_entries(
+        self,
+        from_date: dt.date | str,
+        to_date: dt.date | str,
+        *,
+        offset: int | None = None,
+        limit: int | None = None,
+    ) -> list[MambuGLJournalEntry]:
+        """The journal entries booked on this account from ``from_date`` to ``to_date`` (both days
+        included), oldest first (v1's ``GET /glaccounts/{id}/gljournalentries``, through v2's search)."""
+        connector = self._require_connector()
+        code = self.gl_code or self._entity_id()
+        rows = await connector.mambu_get_gl_journal_entries(code, from_date, to_date, offset, limit)
+        return [MambuGLJournalEntry._from_response(row, connector, "FULL") for row in rows]
+
     @classmethod
     def iterate(
         cls,

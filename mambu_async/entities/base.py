@@ -36,7 +36,7 @@ Extension points (for more entities and behaviours):
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, Self, TypeVar
 
 import attrs
@@ -72,6 +72,19 @@ E = TypeVar("E", bound="MambuEntity")
 
 FilterCriteria = Sequence[Criterion | Mapping[str, Any]] | Criterion
 SortSpec = str | Sort | Sequence[Sort]
+
+
+
+def _custom_fields(value: Any) -> CustomFields:
+    """``custom_fields`` as assigned: a mapping of set id to fields (or rows), else refused."""
+    if isinstance(value, CustomFields):
+        return value
+    if not isinstance(value, Mapping):
+        raise MambuValidationError(
+            f"custom_fields must map set ids to their fields, e.g. {{'_Set': {{'field': 'value'}}}}, "
+            f"got {type(value).__name__}"
+        )
+    return CustomFields(value)
 
 
 class MambuBasicDetailsError(MambuValidationError):
@@ -112,8 +125,8 @@ class MambuEntity(MambuModel):
         return super().__getattr__(name)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name == "custom_fields" and not isinstance(value, CustomFields):
-            value = CustomFields(value)
+        if name == "custom_fields":
+            value = _custom_fields(value)
         super().__setattr__(name, value)
 
     def _allows_extra_key(self, key: str) -> bool:
@@ -335,7 +348,7 @@ class WritableMixin(MambuEntity):
         ops = self.diff()
         if fields is None:
             return ops
-        if isinstance(fields, str):
+        if isinstance(fields, str) or not isinstance(fields, Iterable):
             raise MambuValidationError("fields must be a list of names, e.g. ['loan_name', '_Set.field']")
         selected: list[PatchOp] = []
         matchers = [self._path_matcher(name) for name in fields]

@@ -3,6 +3,8 @@
 
 Fields are the seed's ``CommunicationMessage``. ``get`` takes the encodedKey only; ``search`` sends the
 criteria as the bare array ``POST /communications/messages:search`` takes (no sorting: oldest first).
+``send(...)`` posts a new EMAIL, SMS or WEB_HOOK message; ``await message.resend()`` queues a FAILED one
+again.
 """
 
 from __future__ import annotations
@@ -81,6 +83,57 @@ class MambuCommunicationMessage(StreamedMixin, SearchableMixin):
     failure_cause: str | None = None
     creation_date: dt.datetime | None = None
     send_date: dt.datetime | None = None
+
+    @classmethod
+    async def send(
+        cls,
+        *,
+        connector: MambuConnector,
+        type: CommunicationMessageType | str,
+        body: str,
+        subject: str | None = None,
+        destination: str | None = None,
+        client_key: str | None = None,
+        group_key: str | None = None,
+        user_key: str | None = None,
+        loan_account_key: str | None = None,
+        deposit_account_key: str | None = None,
+        sender_key: str | None = None,
+        timeout: RequestTimeout | None = None,
+    ) -> Self:
+        """``POST /communications/messages``: send a message to a client, group or user (ids or keys),
+        or to ``destination``; the message as Mambu stored it (``state`` SENT, or FAILED with its
+        ``failure_reason``)."""
+        connector = connector_for_call(connector, timeout)
+        fields = {
+            "type": str(type),
+            "body": body,
+            "subject": subject,
+            "destination": destination,
+            "clientKey": client_key,
+            "groupKey": group_key,
+            "userKey": user_key,
+            "loanAccountKey": loan_account_key,
+            "depositAccountKey": deposit_account_key,
+            "senderKey": sender_key,
+        }
+        message = {name: value for name, value in fields.items() if value is not None}
+        data = await connector.mambu_send_communication(message)
+        return cls._from_response(data, connector, "FULL")
+
+    @classmethod
+    async def resend_all(
+        cls, messages: list[Self], *, connector: MambuConnector, timeout: RequestTimeout | None = None
+    ) -> None:
+        """``POST /communications/messages:resend``: queue these FAILED messages again (read them back,
+        or ``refresh()`` each, to see their new state)."""
+        connector = connector_for_call(connector, timeout)
+        await connector.mambu_resend_communications([message._entity_id() for message in messages])
+
+    async def resend(self) -> Self:
+        """Resend this FAILED message, then re-read it (``state``, ``num_retries``)."""
+        await self._require_connector().mambu_resend_communications([self._entity_id()])
+        return await self.refresh()
 
     @classmethod
     async def search(

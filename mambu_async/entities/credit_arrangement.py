@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING, Self
 
 import attrs
 
-from mambu_async.connector.validation import STATE_ACTIONS
+from mambu_async.connector.base import MambuConnector
+from mambu_async.connector.validation import STATE_ACTIONS, DetailsLevel
 from mambu_async.entities.base import MambuEntity, SearchableMixin, WritableMixin
 from mambu_async.entities.behaviours.states import StateChangeMixin
 from mambu_async.errors import MambuResponseError, MambuValidationError
@@ -78,6 +79,23 @@ class MambuCreditArrangement(WritableMixin, StateChangeMixin, SearchableMixin):
     notes: str | None = None
     creation_date: dt.datetime | None = None
     last_modified_date: dt.datetime | None = None
+
+    @classmethod
+    async def of_holder(
+        cls,
+        holder_prefix: str,
+        holder_id: str,
+        *,
+        connector: MambuConnector,
+        offset: int | None = None,
+        limit: int | None = None,
+        details_level: DetailsLevel = "BASIC",
+    ) -> list[Self]:
+        """``GET /clients/{holder_id}/creditarrangements`` (``holder_prefix="groups"``: a group's);
+        ``limit=None`` reads every one."""
+        level = cls._check_details_level(details_level)
+        rows = await connector.mambu_get_credit_arrangements(holder_prefix, holder_id, offset, limit, level)
+        return [cls._from_response(row, connector, level) for row in rows]
 
     async def get_accounts(self) -> CreditArrangementAccounts:
         """``GET /creditarrangements/{id}/accounts``: its loan and deposit accounts (FULL)."""

@@ -17,6 +17,7 @@ from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import SearchableMixin, WritableMixin
 from mambu_async.entities.behaviours.comments import CommentableMixin
 from mambu_async.entities.behaviours.documents import AttachableMixin
+from mambu_async.entities.behaviours.holders import CreditArrangementHolderMixin
 from mambu_async.entities.behaviours.related import (
     AssignedBranchMixin,
     AssignedCentreMixin,
@@ -56,8 +57,10 @@ class MambuGroup(
     AssignedBranchMixin,
     AssignedCentreMixin,
     AssignedUserMixin,
+    CreditArrangementHolderMixin,
 ):
-    """A group; ``await group.get_members()`` reads its members' clients.
+    """A group; ``await group.get_members()`` reads its members' clients, ``await
+    group.get_credit_arrangements()`` the credit arrangements it holds.
 
     Required on create: ``groupName``. Read-only: ``encodedKey``, ``loanCycle``, ``migrationEventKey``,
     ``creationDate``, ``lastModifiedDate``.

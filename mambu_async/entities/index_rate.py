@@ -48,6 +48,15 @@ class MambuIndexRateSource(MambuEntity):
     creation_date: dt.datetime | None = None
     last_modified_date: dt.datetime | None = None
 
+    async def create_index_rate(
+        self, rate: Decimal | int | str, start_date: dt.date | dt.datetime | str, notes: str | None = None
+    ) -> MambuIndexRate:
+        """``POST /indexratesources/{id}/indexrates``: a new rate from ``start_date`` (after the newest
+        rate's start); the stored rate."""
+        connector = self._require_connector()
+        data = await connector.mambu_create_index_rate(self._entity_id(), rate, start_date, notes)
+        return MambuIndexRate._from_response(data, connector, "FULL")
+
     async def get_index_rates(
         self, *, offset: int | None = None, limit: int | None = None
     ) -> list[MambuIndexRate]:

@@ -7,11 +7,18 @@ from decimal import Decimal
 
 import pytest
 
-from mambu_async import MambuBadRequestError, MambuNotFoundError, MambuValidationError
+from mambu_async import (
+    MambuBadRequestError,
+    MambuNotFoundError,
+    MambuServerError,
+    MambuValidationError,
+    MambuWriteCommittedError,
+)
 from mambu_async.connector.operations import MambuOperations
 from mambu_async.entities.deposit import MambuDeposit
 from mambu_async.entities.loan import MambuLoan
 from mambu_async.entities.transaction import MambuDepositTransaction, MambuLoanTransaction
+from mambu_async.testing.faults import server_error
 
 from .conftest import Tenant
 
@@ -190,3 +197,38 @@ async def test_deposit_on_pending_account_fails(mambu_connector: MambuOperations
     account = await MambuDeposit.get(tenant.new_deposit(), connector=mambu_connector)
     with pytest.raises(MambuBadRequestError):
         await account.withdraw(Decimal(1))
+
+
+async def test_a_repayment_whose_reread_fails_once_is_returned(
+    mambu_connector: MambuOperations, tenant: Tenant
+) -> None:
+    loan = await _active_loan(mambu_connector, tenant)
+    # The first re-read fails through all its attempts (1 + 3 retries); the second one answers.
+    rule = tenant.fake.faults.add(server_error(503), method="GET", path="/loans/*", times=4)
+    tx = await loan.repay(Decimal("300.25"), "cash")
+    assert rule.hits == 4
+    assert tx.amount == Decimal("300.25")
+    assert loan.balances is not None and loan.balances.principal_balance < Decimal("1200")
+
+
+async def test_a_write_that_committed_is_never_reported_as_failed(
+    mambu_connector: MambuOperations, tenant: Tenant
+) -> None:
+    loan = await _active_loan(mambu_connector, tenant)
+    account = await _active_deposit(mambu_connector, tenant)
+    before = loan.balances.principal_balance if loan.balances else None
+    tenant.fake.faults.add(server_error(500), method="GET", path="/loans/*", times=None)
+    with pytest.raises(MambuWriteCommittedError, match="write succeeded") as caught:
+        await loan.repay(Decimal("300.25"), "cash")
+    committed = caught.value.committed
+    assert isinstance(committed, MambuLoanTransaction) and committed.amount == Decimal("300.25")
+    assert caught.value.status_code == 500 and isinstance(caught.value.__cause__, MambuServerError)
+    assert loan.balances is not None and loan.balances.principal_balance == before  # stale, as said
+    tenant.fake.faults.clear()
+    posted = [t for t in await loan.get_transactions() if t.type == "REPAYMENT"]
+    assert [t.encoded_key for t in posted] == [committed.encoded_key]  # exactly once
+    tenant.fake.faults.add(server_error(503), method="GET", path="/deposits/*", times=None)
+    with pytest.raises(MambuWriteCommittedError) as deposited:
+        await account.deposit(Decimal("20.50"))
+    assert isinstance(deposited.value.committed, MambuDepositTransaction)
+    assert deposited.value.committed.amount == Decimal("20.50")

@@ -42,6 +42,27 @@ def test_amounts_keep_every_digit(cli: Cli) -> None:
             assert not isinstance(record["balances"][key], float)
 
 
+#: Amounts a float would change: trailing zero cents, more digits than a double holds.
+CENTS = [Decimal("1200.10"), Decimal("0.05"), Decimal("1234567890123456.78"), Decimal("99.90")]
+
+
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_amounts_with_cents_are_written_digit_for_digit(fresh_cli: Cli, suffix: str) -> None:
+    loans = list(fresh_cli.fake.store["loans"].values())[: len(CENTS)]
+    for loan, amount in zip(loans, CENTS, strict=True):
+        loan["loanAmount"] = amount
+        loan.setdefault("balances", {})["principalBalance"] = amount - Decimal("0.01")
+    out = fresh_cli.tmp / f"loans{suffix}"
+    assert fresh_cli.run("export", "loans", "--out", str(out), "--details", "FULL").code == 0
+    text = out.read_text(encoding="utf-8")
+    for amount in CENTS:  # the file's text, not a decoded value: 0.10 and 0.1 would compare equal
+        if suffix == ".jsonl":
+            assert f'"loanAmount":{amount}' in text
+            assert f'"principalBalance":{amount - Decimal("0.01")}' in text
+        else:
+            assert f",{amount}," in text
+
+
 def test_plain_progress_on_stderr_data_on_stdout_without_out(cli: Cli) -> None:
     result = cli.run("export", "loans")
     assert result.code == 0

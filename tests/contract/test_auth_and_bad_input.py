@@ -204,14 +204,14 @@ async def test_unknown_ids_on_writes(raw: Raw) -> None:
 
 
 async def test_unimplemented_routes_answer_501(raw: Raw) -> None:
-    status, _, body = await raw("GET", "/images/IMG1")
+    status, _, body = await raw("GET", "/accounting/reports/R1")
     assert status == 501
     assert body == {
         "errors": [
             {
                 "errorCode": 5,
                 "errorReason": "METHOD_NOT_IMPLEMENTED",
-                "errorSource": "GET /images/IMG1 is not implemented",
+                "errorSource": "GET /accounting/reports/R1 is not implemented",
             }
         ]
     }

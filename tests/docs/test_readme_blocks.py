@@ -49,6 +49,7 @@ def _effects(block: Block, fake: FakeMambu, namespace: dict[str, Any], printed: 
         assert [(f.name, f.version) for f in namespace["fns"]] == [("fee-1", "v2")]  # REMOVING for 24 hours
     elif "mambu_v1_upload_document" in code:
         assert namespace["content"] == namespace["pdf"] and namespace["picture"].startswith(b"\x89PNG")
+        assert namespace["thumb"] == namespace["picture"]
         assert namespace["clients"] >= 1 and "CLIENT" in namespace["hits"]
     elif "fake.faults.add" in code:
         assert len(namespace["fake"].faults.rules) == 3

@@ -1,4 +1,4 @@
-"""Property-based run of the emulator against Mambu's OpenAPI files (needs ``schemathesis``; skipped without).
+"""Property-based run of the emulator against Mambu's OpenAPI files (schemathesis, in the ``dev`` extra).
 
 For every operation the emulator implements (``IMPLEMENTED``), schemathesis generates requests from the
 swagger files and checks the answers: no 5xx, a documented status code, a documented content type when
@@ -17,15 +17,12 @@ import random
 from typing import Any
 
 import pytest
+import schemathesis
+from test_openapi_fidelity import IMPLEMENTED, SPEC_DIR, SPECS
 
 from mambu_async.testing import FakeMambu, emulator_app
 from mambu_async.testing.clock import DEFAULT_NOW
 from mambu_async.testing.factories import build_demo_tenant
-
-schemathesis = pytest.importorskip("schemathesis")
-hypothesis = pytest.importorskip("hypothesis")
-
-from test_openapi_fidelity import IMPLEMENTED, SPEC_DIR, SPECS  # noqa: E402
 
 EXAMPLES = 2
 # PatchOperation.value is declared ``type: object`` but documented as any value (even null), so a

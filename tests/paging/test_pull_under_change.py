@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from mambu_async.connector.paging import PageEvent, iterate_entities
+from mambu_async.connector.paging_strategy import UNIQUE_KEYS
 from mambu_async.errors import MambuNotFoundError
 from mambu_async.testing.factories import build_demo_tenant
 
@@ -21,9 +22,17 @@ N = 10_000
 WRITES_PER_WRITER = 120
 
 
-@pytest.mark.parametrize("overlap", [None, 2], ids=["mambu_iterate", "small-overlap"])
+@pytest.mark.parametrize(
+    ("overlap", "sort_key"),
+    [(None, None), (2, None), (2, "id")],
+    ids=["mambu_iterate", "small-overlap", "sorted-on-id"],
+)
 async def test_pull_under_concurrent_writes_is_exactly_once(
-    mambu_connector: Any, mambu_fake: Any, overlap: int | None, request: pytest.FixtureRequest
+    mambu_connector: Any,
+    mambu_fake: Any,
+    overlap: int | None,
+    sort_key: str | None,
+    request: pytest.FixtureRequest,
 ) -> None:
     build_demo_tenant(mambu_fake, clients=N, loans=0, deposits=0, groups=0)
     store = mambu_fake.store["clients"]
@@ -64,15 +73,29 @@ async def test_pull_under_concurrent_writes_is_exactly_once(
             writes += 1
 
     events: list[PageEvent] = []
+    # The default sort is encodedKey; ``id`` is the other unique, immutable key a caller may sort on.
+    sorting = None if sort_key is None else {"field": sort_key, "order": "ASC"}
     if overlap is None:  # the connector's own entry point, default overlap
-        stream = mambu_connector.mambu_iterate("clients", page_size=200, concurrency=4, on_page=events.append)
+        stream = mambu_connector.mambu_iterate(
+            "clients", sortingCriteria=sorting, page_size=200, concurrency=4, on_page=events.append
+        )
     else:  # a two-record overlap: nearly every delete between two page reads makes drift
         stream = iterate_entities(
-            mambu_connector, "clients", page_size=200, concurrency=4, overlap=overlap, on_page=events.append
+            mambu_connector,
+            "clients",
+            sortingCriteria=sorting,
+            page_size=200,
+            concurrency=4,
+            overlap=overlap,
+            on_page=events.append,
         )
     writers = [asyncio.ensure_future(writer(kind)) for kind in ("create", "delete", "update")]
+    ids: list[str] = []
     try:
-        got = [record["encodedKey"] async for record in stream]
+        got = []
+        async for record in stream:
+            got.append(record["encodedKey"])
+            ids.append(record["id"])
     finally:
         done.set()
         await asyncio.gather(*writers)
@@ -86,7 +109,10 @@ async def test_pull_under_concurrent_writes_is_exactly_once(
     missing = throughout - set(got)
     assert not missing, f"{len(missing)} records that existed throughout were missed"
     assert set(got) <= set(initial) | created
-    assert got == sorted(got)  # stable key order
+    if sort_key is None:
+        assert got == sorted(got)  # stable key order
+    else:
+        assert any(ids == sorted(ids, key=order) for order in UNIQUE_KEYS["id"])  # stable id order
     if overlap is not None and request.node.callspec.params["mambu_connector"] == "fake":
         # In-process every write lands between two page reads; over HTTP fewer do, so drift is likely
         # but not certain there.

@@ -103,7 +103,30 @@ CASES: dict[str, Call] = {
     "delete document empty id": lambda c: c.mambu_delete_document(""),
     "schedule None id": lambda c: c.mambu_loanaccount_getSchedule(None),  # type: ignore[arg-type]
     "customfield empty id": lambda c: c.mambu_get_customfield(""),
+    "id dot": lambda c: c.mambu_get(".", "clients"),
+    "delete id dot dot": lambda c: c.mambu_delete("..", "clients"),
+    "update id dot dot": lambda c: c.mambu_update("..", "loans", {"id": "L1"}),
+    "id with a newline": lambda c: c.mambu_get("C1\nX", "clients"),
+    "id with a NUL": lambda c: c.mambu_delete("C\x001", "clients"),
+    "prefix with a control character": lambda c: c.mambu_get("C1", "clie\x01nts"),
+    "prefix dot dot": lambda c: c.mambu_get_all("loans/.."),
+    "NaN amount": lambda c: c.mambu_make_deposit("D1", Decimal("NaN")),
+    "Infinity in a patch": lambda c: c.mambu_patch(
+        "L1", "loans", [("REPLACE", "loanAmount", Decimal("Infinity"))]
+    ),
+    "NaN in a body": lambda c: c.mambu_update("L1", "loans", {"loanAmount": Decimal("-NaN")}),
+    "body nested too deeply": lambda c: c.mambu_create("clients", _deep(50_000)),
 }
+
+
+def _deep(depth: int) -> dict[str, Any]:
+    """A dict nested ``depth`` levels (built without recursion)."""
+    root: dict[str, Any] = {}
+    node = root
+    for _ in range(depth):
+        node["a"] = {}
+        node = node["a"]
+    return root
 
 
 @pytest.mark.parametrize("call", list(CASES.values()), ids=list(CASES))

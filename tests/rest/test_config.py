@@ -43,6 +43,11 @@ def test_base_url_normalisation(given: str, expected: str) -> None:
         "https://acme.mambu.com/#top",
         "https://user:pw@acme.mambu.com",
         "https://:99999",
+        "http://evil.localhost:8889",  # a name, resolved by whatever resolver: not trusted with http
+        "http://localhost.evil.example",
+        "https://acme\x01.mambu.com",
+        "https://acme.mambu.com/a\tb",
+        "https://acme\u200d.mambu.com",  # not a valid IDNA host name
     ],
 )
 def test_bad_base_urls(bad: object) -> None:

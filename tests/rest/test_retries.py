@@ -6,6 +6,7 @@ import asyncio
 import datetime as dt
 import logging
 import uuid
+from typing import Any
 
 import httpx
 import pytest
@@ -197,11 +198,118 @@ async def test_v1_account_blocked_body_is_never_retried(
     assert route.call_count == 1
 
 
-async def test_500_is_not_retried(mock: respx.MockRouter, conn: MambuConnectorREST) -> None:
+async def test_500_on_a_get_is_retried_with_backoff(
+    mock: respx.MockRouter, conn: MambuConnectorREST, sleeps: SleepRecorder
+) -> None:
+    route = mock.get("/clients/C1").mock(
+        side_effect=[
+            httpx.Response(500, json=rest_error(6, "INTERNAL_ERROR")),
+            httpx.Response(500, json=rest_error(6, "INTERNAL_ERROR")),
+            httpx.Response(200, json={"id": "C1"}),
+        ]
+    )
+    assert await conn.mambu_get("C1", "clients") == {"id": "C1"}
+    assert route.call_count == 3
+    assert sleeps.delays == [0.5, 1.0]
+
+
+async def test_500_retries_are_capped(mock: respx.MockRouter, conn: MambuConnectorREST) -> None:
     route = mock.get("/clients/C1").respond(500, json=rest_error(6, "INTERNAL_ERROR"))
+    with pytest.raises(MambuServerError) as caught:
+        await conn.mambu_get("C1", "clients")
+    assert route.call_count == 4
+    assert caught.value.status_code == 500
+
+
+async def test_500_on_a_search_and_on_a_keyed_post_is_retried(
+    mock: respx.MockRouter, conn: MambuConnectorREST
+) -> None:
+    search = mock.post("/loans:search").mock(side_effect=[httpx.Response(500), httpx.Response(200, json=[])])
+    assert await conn.mambu_search("loans", limit=5) == []
+    assert search.call_count == 2
+    posted = {"encodedKey": "T1", "amount": 10.25}
+    repay = mock.post("/loans/L1/repayment-transactions").mock(
+        side_effect=[httpx.Response(500), httpx.Response(201, json=posted)]
+    )
+    assert (await conn.mambu_make_repayment("L1", "10.25"))["encodedKey"] == "T1"
+    keys = {call.request.headers["Idempotency-Key"] for call in repay.calls}
+    assert repay.call_count == 2 and len(keys) == 1
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "call"),
+    [
+        ("PUT", "/clients/C1", lambda c: c.mambu_update("C1", "clients", {"id": "C1"})),
+        ("DELETE", "/clients/C1", lambda c: c.mambu_delete("C1", "clients")),
+        ("PATCH", "/clients/C1", lambda c: c.mambu_patch("C1", "clients", [("REPLACE", "firstName", "A")])),
+    ],
+)
+async def test_500_on_a_write_without_a_key_is_not_retried(
+    mock: respx.MockRouter, conn: MambuConnectorREST, method: str, path: str, call: Any
+) -> None:
+    route = mock.route(method=method, path=path).respond(500, json=rest_error(6, "INTERNAL_ERROR"))
     with pytest.raises(MambuServerError):
+        await call(conn)
+    assert route.call_count == 1
+
+
+async def test_503_retry_after_within_the_cap_is_honoured(
+    mock: respx.MockRouter, conn: MambuConnectorREST, sleeps: SleepRecorder
+) -> None:
+    route = mock.get("/clients/C1").mock(
+        side_effect=[
+            httpx.Response(503, headers={"Retry-After": "12"}, json=UNAVAILABLE),
+            httpx.Response(200, json={"id": "C1"}),
+        ]
+    )
+    assert await conn.mambu_get("C1", "clients") == {"id": "C1"}
+    assert route.call_count == 2
+    assert sleeps.delays == [12.0]
+
+
+async def test_503_retry_after_beyond_the_cap_raises_at_once_like_429(
+    mock: respx.MockRouter, conn: MambuConnectorREST, sleeps: SleepRecorder
+) -> None:
+    route = mock.get("/clients/C1").respond(503, headers={"Retry-After": "3600"}, json=UNAVAILABLE)
+    with pytest.raises(MambuServerError) as caught:
         await conn.mambu_get("C1", "clients")
     assert route.call_count == 1
+    assert sleeps.delays == []
+    assert caught.value.status_code == 503
+
+
+async def test_reason_only_account_blocked_body_is_never_retried(
+    mock: respx.MockRouter, conn: MambuConnectorREST, sleeps: SleepRecorder
+) -> None:
+    blocked = {"errors": [{"errorReason": "EXCESSIVE_INVALID_REQUESTS"}]}  # no errorCode 24
+    route = mock.get("/clients/C1").respond(503, json=blocked)
+    with pytest.raises(MambuServerError) as caught:
+        await conn.mambu_get("C1", "clients")
+    assert route.call_count == 1
+    assert sleeps.delays == []
+    assert caught.value.error_code is None and caught.value.error_reason == "EXCESSIVE_INVALID_REQUESTS"
+
+
+def _frames(error: BaseException) -> list[str]:
+    tb = error.__traceback__
+    files = []
+    while tb is not None:
+        files.append(tb.tb_frame.f_code.co_filename)
+        tb = tb.tb_next
+    return files
+
+
+async def test_errors_after_retries_carry_no_tenacity_frames(
+    mock: respx.MockRouter, conn: MambuConnectorREST
+) -> None:
+    mock.get("/clients/C1").respond(503, json=UNAVAILABLE)
+    mock.get("/clients/C2").mock(side_effect=httpx.ConnectError("refused"))
+    for entid in ("C1", "C2"):
+        with pytest.raises((MambuServerError, MambuConnectionError)) as caught:
+            await conn.mambu_get(entid, "clients")
+        files = _frames(caught.value)
+        assert files and not [f for f in files if "tenacity" in f]
+    assert isinstance(caught.value.__cause__, httpx.ConnectError)  # the last transport error
 
 
 async def test_non_idempotent_patch_is_not_retried_after_it_reached_the_server(
@@ -349,3 +457,37 @@ def test_retry_policy_refuses_negative_settings() -> None:
         RetryPolicy(max_retries=-1)
     with pytest.raises(MambuValidationError):
         RetryPolicy(retry_after_cap=-1.0)
+
+
+async def test_a_429_and_503_storm_never_exceeds_max_concurrency_in_flight() -> None:
+    in_flight = 0
+    peak = 0
+    attempts: dict[str, int] = {}
+
+    async def handler(request: httpx.Request) -> httpx.Response:  # the server: counts what it holds
+        nonlocal in_flight, peak
+        in_flight += 1
+        peak = max(peak, in_flight)
+        try:
+            for _ in range(3):
+                await asyncio.sleep(0)
+            path = request.url.path
+            attempts[path] = attempts.get(path, 0) + 1
+            if attempts[path] == 1:
+                return httpx.Response(429, headers={"Retry-After": "0"})
+            if attempts[path] == 2:
+                return httpx.Response(503, json=UNAVAILABLE)
+            return httpx.Response(200, json={"id": path.rsplit("/", 1)[-1]})
+        finally:
+            in_flight -= 1
+
+    async def no_sleep(seconds: float) -> None:
+        await asyncio.sleep(0)
+
+    async with MambuConnectorREST(
+        TENANT, api_key="k", max_concurrency=5, transport=httpx.MockTransport(handler), sleep=no_sleep
+    ) as conn:
+        answers = await asyncio.gather(*(conn.mambu_get(f"C{i}", "clients") for i in range(200)))
+    assert [a["id"] for a in answers] == [f"C{i}" for i in range(200)]
+    assert sum(attempts.values()) == 600  # every caller went through its 429 and its 503
+    assert 0 < peak <= 5  # the limit may adapt below max_concurrency, never above it

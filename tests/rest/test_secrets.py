@@ -94,3 +94,74 @@ async def test_from_env_hides_secrets() -> None:
     async with MambuConnectorREST.from_env(env) as conn:
         assert_clean(repr(conn))
     assert_clean(repr(MambuSettings.from_env(env)))
+
+
+def _reachable_text(root: object) -> list[str]:
+    """Every string (and bytes, decoded) reachable from ``root`` through exception causes and contexts,
+    arguments, attributes, requests, headers, URLs and containers (tracebacks and frames aside)."""
+    found: list[str] = []
+    seen: set[int] = set()
+    todo: list[object] = [root]
+    while todo:
+        obj = todo.pop()
+        if id(obj) in seen or obj is None or isinstance(obj, int | float | bool | type):
+            continue
+        seen.add(id(obj))
+        if isinstance(obj, str):
+            found.append(obj)
+        elif isinstance(obj, bytes | bytearray):
+            found.append(bytes(obj).decode("latin-1"))
+        elif isinstance(obj, httpx.URL):
+            found.append(str(obj))
+        elif isinstance(obj, httpx.Headers):
+            todo.extend(obj.raw)
+        elif isinstance(obj, dict):
+            todo.extend(obj.keys())
+            todo.extend(obj.values())
+        elif isinstance(obj, list | tuple | set | frozenset):
+            todo.extend(obj)
+        elif not callable(obj) or isinstance(obj, BaseException):
+            if isinstance(obj, BaseException):
+                todo.extend([obj.__cause__, obj.__context__, obj.args])
+            if isinstance(obj, httpx.Request):
+                todo.extend([obj.url, obj.headers])
+            todo.extend(getattr(obj, "__dict__", {}).values())
+            for slot in getattr(type(obj), "__slots__", ()):
+                todo.append(getattr(obj, slot, None))
+    return found
+
+
+@pytest.mark.parametrize("credentials", [{"username": USERNAME, "password": PASSWORD}, {"api_key": API_KEY}])
+async def test_nothing_reachable_from_an_error_holds_a_secret(credentials: dict[str, str]) -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/C1"):
+            raise httpx.ReadError("connection reset by peer", request=request)
+        if request.url.path.endswith("/C2"):
+            raise httpx.ReadTimeout("timed out", request=request)
+        return httpx.Response(500, json={"errors": [{"errorCode": 6, "errorReason": "INTERNAL_ERROR"}]})
+
+    errors: list[MambuError] = []
+    async with MambuConnectorREST(
+        TENANT, transport=httpx.MockTransport(handler), sleep=SleepRecorder(), **credentials
+    ) as conn:
+        for entid in ("C1", "C2", "C3"):
+            with pytest.raises(MambuError) as caught:
+                await conn.mambu_get(entid, "clients")
+            errors.append(caught.value)
+    # A real refused connection on a loopback port nobody listens on (httpcore's own error chain).
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    async with MambuConnectorREST(f"http://127.0.0.1:{port}", max_retries=0, **credentials) as conn:
+        with pytest.raises(MambuError) as caught:
+            await conn.mambu_make_repayment("L1", "5.25")
+        errors.append(caught.value)
+    assert [type(e.__cause__) for e in errors[:2]] == [httpx.ReadError, httpx.ReadTimeout]
+    assert isinstance(errors[3].__cause__, httpx.ConnectError)
+    for error in errors:
+        texts = _reachable_text(error)
+        assert any("clients" in t or "repayment" in t for t in texts)  # the walk did reach the error's data
+        for text in texts:
+            assert_clean(text)

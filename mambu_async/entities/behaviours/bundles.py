@@ -9,6 +9,7 @@ from __future__ import annotations
 from mambu_async.entities.behaviours.client_assets import ClientAssetsMixin
 from mambu_async.entities.behaviours.comments import CommentableMixin
 from mambu_async.entities.behaviours.documents import AttachableMixin
+from mambu_async.entities.behaviours.holders import AnonymizableMixin, CreditArrangementHolderMixin
 from mambu_async.entities.behaviours.operations import DepositOperationsMixin, LoanOperationsMixin
 from mambu_async.entities.behaviours.related import (
     AccountHolderMixin,
@@ -30,9 +31,11 @@ class ClientBehaviours(
     AssignedUserMixin,
     ClientGroupsMixin,
     ClientAssetsMixin,
+    CreditArrangementHolderMixin,
+    AnonymizableMixin,
 ):
-    """Comments, documents, the assigned branch, centre and user, the client's groups, and its profile
-    picture and signature."""
+    """Comments, documents, the assigned branch, centre and user, the client's groups, its profile
+    picture and signature, its credit arrangements, and anonymization."""
 
 
 class LoanBehaviours(

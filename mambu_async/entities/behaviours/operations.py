@@ -7,7 +7,9 @@ Loans: ``disburse``, ``repay``, ``apply_fee``, ``write_off``, ``pay_off``, ``adj
 Every write goes through one ``mambu_*`` operation of the entity's connector (a POST carrying an
 ``Idempotency-Key``, so a retried disbursement is never posted twice; pass ``idempotency_key=`` to use your
 own) and then re-reads the account, so the entity shows Mambu's balances and state afterwards. The
-method returns the transaction Mambu created. Extra body fields are accepted as keyword arguments in
+method returns the transaction Mambu created. A write that committed is never reported as failed: when
+the re-read fails (after its own retries, and once more), :class:`MambuWriteCommittedError` carries the
+transaction in ``committed``. Extra body fields are accepted as keyword arguments in
 snake_case or Mambu's camelCase (``booking_date=`` or ``bookingDate=``) and are checked against the
 fields Mambu documents for that transaction before anything is sent. Amounts are ``Decimal``, ``int`` or
 numeric strings (never ``float``); dates are ``date``, aware ``datetime`` or ISO strings.
@@ -24,7 +26,7 @@ from mambu_async.entities.behaviours.related import RelatedMixin
 from mambu_async.entities.installment import MambuInstallment
 from mambu_async.entities.serde import to_camel
 from mambu_async.entities.transaction import MambuDepositTransaction, MambuLoanTransaction
-from mambu_async.errors import MambuResponseError, MambuValidationError
+from mambu_async.errors import MambuError, MambuResponseError, MambuValidationError, MambuWriteCommittedError
 
 if TYPE_CHECKING:
     from mambu_async.entities.deposit_product import MambuDepositProduct
@@ -91,11 +93,34 @@ class _AccountOperations(RelatedMixin):
     """What both account kinds share."""
 
     async def _posted(self, data: Any, cls: type[MambuEntity]) -> Any:
-        """Re-read the account, then the transaction Mambu answered with."""
-        await self.refresh()
+        """The transaction Mambu answered with, after the account is re-read."""
         if not isinstance(data, dict):
             raise MambuResponseError("expected the created transaction", body=data)
-        return cls._from_response(data, self._require_connector(), "FULL")
+        posted = cls._from_response(data, self._require_connector(), "FULL")
+        await self._reread_after(posted, f"the {cls.__name__} {posted._entity_id()!r}")
+        return posted
+
+    async def _reread_after(self, committed: Any, what: str) -> None:
+        """Re-read the account after a write that committed; when that fails twice, raise
+        :class:`MambuWriteCommittedError` carrying ``committed`` (the write is never reported as failed)."""
+        try:
+            await self.refresh()
+            return
+        except MambuError:
+            pass  # the write stands: read once more before giving up
+        try:
+            await self.refresh()
+        except MambuError as error:
+            raise MambuWriteCommittedError(
+                f"the write succeeded ({what} was committed; see .committed, do not send it again), "
+                f"but re-reading {type(self).__name__} {self._entity_id()!r} failed: {error.message}",
+                committed=committed,
+                status_code=error.status_code,
+                errors=error.errors,
+                method=error.method,
+                url=error.url,
+                body=error.body,
+            ) from error
 
     def _own_transaction(self, transaction: MambuEntity | str) -> str:
         """The id of ``transaction`` (an id, encodedKey or transaction of this account)."""
@@ -185,8 +210,9 @@ class LoanOperationsMixin(_AccountOperations):
 
     async def write_off(self, notes: str | None = None) -> Self:
         """``POST /loans/{id}:writeOff`` (ACTIVE → CLOSED, WRITTEN_OFF); the loan, re-read."""
-        await self._require_connector().mambu_loanaccount_writeoff(self._entity_id(), notes)
-        return await self.refresh()
+        data = await self._require_connector().mambu_loanaccount_writeoff(self._entity_id(), notes)
+        await self._reread_after(data, "the write-off")
+        return self
 
     async def writeoff(self, notes: str | None = None) -> Self:
         """MambuPy's name for :meth:`write_off`."""
@@ -199,8 +225,9 @@ class LoanOperationsMixin(_AccountOperations):
         text = check_text(notes, "notes")
         if text is not None:
             body["notes"] = text
-        await self._require_connector().mambu_action(self._entity_id(), "loans", "payOff", body)
-        return await self.refresh()
+        data = await self._require_connector().mambu_action(self._entity_id(), "loans", "payOff", body)
+        await self._reread_after(data, "the pay-off")
+        return self
 
     async def adjust_transaction(
         self, transaction: MambuLoanTransaction | str, notes: str | None = None
@@ -411,7 +438,7 @@ def _transfer_details(
         if account_type or account_id or account_key:
             raise MambuValidationError("pass either to= or linked_account_* arguments, not both")
         kinds = {"deposits": "DEPOSIT", "loans": "LOAN"}
-        kind = kinds.get(type(to)._prefix)
+        kind = kinds.get(getattr(type(to), "_prefix", None) or "")
         if kind is None:
             raise MambuValidationError(f"cannot transfer to a {type(to).__name__}: pass a deposit or loan")
         key = to._raw.get("encodedKey")

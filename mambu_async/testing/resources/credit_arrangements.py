@@ -7,10 +7,17 @@ answers ``{"loanAccounts": [...], "depositAccounts": [...]}``: the accounts whos
 arrangement's first-level fields as filter and sorting fields (the seed documents no criteria list), and
 ``consumedCreditAmount``/``availableCreditAmount`` are the principal balances of its loans and the rest
 of ``amount``.
+
+``GET /clients/{clientId}/creditarrangements`` and ``GET /groups/{groupId}/creditarrangements`` (Mambu's
+v2 reference; v1's ``/linesofcredit`` of a client or group) list the holder's arrangements; an unknown
+holder is the client's or group's 404. [INFERRED] They take ``offset``/``limit``/``paginationDetails``/
+``detailsLevel`` like every v2 list, no filters or ``sortBy``, and order like ``GET /creditarrangements``
+(``startDate`` DESC). The search field ``ownerKey`` (Mambu's name for the holder) filters on ``holderKey``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -29,12 +36,14 @@ from mambu_async.testing.store import Record
 
 if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
+    from mambu_async.testing.router import Handler
 
 STATES = ("PENDING_APPROVAL", "APPROVED", "ACTIVE", "CLOSED", "WITHDRAWN", "REJECTED")
 _FIELDS: dict[str, Field] = {
     "encodedKey": Field.at("encodedKey", "key"),
     "id": Field.at("id"),
     "holderKey": Field.at("holderKey", "key"),
+    "ownerKey": Field.at("holderKey", "key"),
     "holderType": Field.at("holderType", "enum", ("CLIENT", "GROUP")),
     "state": Field.at("state", "enum", STATES),
     "subState": Field.at("subState", "enum", STATES),
@@ -299,6 +308,21 @@ def install(fake: FakeMambu) -> None:
     fake.router.add("GET", "/creditarrangements/{id}", get_one)
     fake.router.add("POST", "/creditarrangements:search", search)
     fake.router.add("GET", "/creditarrangements/{id}/accounts", _accounts)
+
+    def holder_route(collection: str) -> Handler:
+        def of_holder(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+            query.check_params(request, query.PAGING_PARAMS)
+            holder = fake.require(collection, request.path_params["id"])
+            mine = [r for r in records(fake) if r.get("holderKey") == holder["encodedKey"]]
+            ordered = query.sort_records(
+                mine, [(_FIELDS["startDate"], True)], fake.clock.now().tzinfo or dt.UTC
+            )
+            return query.respond_page(kind, ordered, query.paging(request), query.details_level(request))
+
+        return of_holder
+
+    for collection in ("clients", "groups"):
+        fake.router.add("GET", f"/{collection}/{{id}}/creditarrangements", holder_route(collection))
     kind.delete_guards.append(_delete_guard)
 
     def create(fake: FakeMambu, request: FakeRequest) -> FakeResponse:

@@ -20,11 +20,17 @@ downloaded and deleted through the other.
 - ``GET|POST|DELETE /clients/{id}/documents/PROFILE_PICTURE`` (and ``SIGNATURE``): POST adds or replaces
   the image → 201 ``SUCCESS`` and sets the client's v2 ``profilePictureKey`` / ``profileSignatureKey``;
   GET → base64; DELETE → 200 ``SUCCESS`` and clears the key.
+- ``GET /images/{imageId}?size=`` (S2:L11795-11836): the image whose key a client's
+  ``profilePictureKey`` / ``profileSignatureKey`` holds, as a JSON string of base64; ``size`` is
+  ``LARGE``, ``MEDIUM``, ``SMALL_THUMB`` or ``TINY_THUMB`` (another value: 400 ``INVALID_PARAMETERS``).
 
 [INFERRED] ``documentHolderKey`` may be the owner's id as well as its encodedKey (like every v1 route);
 ``SAVINGS_ACCOUNT`` names a deposit account as ``DEPOSIT_ACCOUNT`` does; an image asset is JPG, JPEG,
 PNG, GIF, BMP, TIF or TIFF (FILE_EXTENSION_NOT_ALLOWED otherwise); reading or deleting an asset the
-client does not have is 404 ``INVALID_DOCUMENT_ID``.
+client does not have is 404 ``INVALID_DOCUMENT_ID``. ``/images`` answers the stored image for every
+``size`` (the fake keeps one rendition and does not resample), and an unknown image key is 400
+``INVALID_PARAMETERS`` "picture key ... was not found" (the seed documents only that failure, for a
+missing key).
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ if TYPE_CHECKING:
 __all__ = ["OWNER_PREFIXES", "install", "v1_document"]
 
 ASSETS = ("PROFILE_PICTURE", "SIGNATURE")
+IMAGE_SIZES = ("LARGE", "MEDIUM", "SMALL_THUMB", "TINY_THUMB")
 _ASSET_KEYS = {"PROFILE_PICTURE": "profilePictureKey", "SIGNATURE": "profileSignatureKey"}
 _IMAGE_TYPES = frozenset({"JPG", "JPEG", "PNG", "GIF", "BMP", "TIF", "TIFF"})
 _HOLDER_ALIASES = {"SAVINGS_ACCOUNT": "DEPOSIT_ACCOUNT"}
@@ -306,6 +313,16 @@ def install(fake: FakeMambu) -> None:
 
         return read, write, remove
 
+    def image(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+        query.check_params(request, {"size"})
+        query.enum_param(request, "size", IMAGE_SIZES, "LARGE")
+        stored = fake.store["clientassets"].get(request.path_params["id"])
+        if stored is None or stored["encodedKey"] != request.path_params["id"]:
+            key = request.path_params["id"]
+            raise bad_request("INVALID_PARAMETERS", f"picture key {key!r} was not found")
+        return v1_json(200, base64.b64encode(stored["content"]).decode("ascii"))
+
+    fake.router.add("GET", "/images/{id}", v1_route(image))
     found_post = fake.router.resolve("POST", "/documents")
     found_get = fake.router.resolve("GET", "/documents/0")
     found_delete = fake.router.resolve("DELETE", "/documents/0")
