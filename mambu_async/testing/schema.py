@@ -594,9 +594,25 @@ def equivalent(sent: Any, stored: Any) -> bool:
         number = _number_text(sent, integer=False) if isinstance(sent, str) else sent
         return number is not None and Decimal(number) == Decimal(stored)
     if isinstance(sent, str) and isinstance(stored, str):
-        sent_at, stored_at = parse_datetime(sent), parse_datetime(stored)
+        sent_at, stored_at = _sent_back_instant(sent), parse_datetime(stored)
         return sent_at is not None and sent_at == stored_at
     return False
+
+
+_ZONE_NAME_RE = re.compile(r"(?:UTC|GMT)([+-]\d{2}:\d{2})?$")
+
+
+def _sent_back_instant(text: str) -> dt.datetime | None:
+    """The instant of a date-time sent back for comparison with the stored one.
+
+    [INFERRED] Beside Mambu's own forms, the zone may be written by name, ``UTC``/``GMT`` or
+    ``UTC+hh:mm``: MambuPy re-serialises a date it read as ``+00:00`` with the zone's name
+    (``2026-12-03T08:39:54UTC``), and an unchanged read-only date sent back so is the same instant.
+    """
+    named = _ZONE_NAME_RE.search(text)
+    if named is None:
+        return parse_datetime(text)
+    return parse_datetime(text[: named.start()] + (named.group(1) or "+00:00"))
 
 
 def _is_number(value: Any) -> bool:

@@ -97,8 +97,29 @@ async def test_read_only_fields_sent_back_equal_are_not_a_change(raw: Raw, lende
 
 
 @pytest.mark.parametrize(
+    "sent_back",
+    ["2024-01-15T09:00:00UTC", "2024-01-15T09:00:00GMT", "2024-01-15T03:00:00UTC-06:00", "2024-01-15T09:00:00Z"],
+)
+async def test_dates_sent_back_with_the_zone_named_are_the_same_instant(
+    raw: Raw, lender: FakeMambu, sent_back: str
+) -> None:
+    # MambuPy writes a date it read as +00:00 back with the zone's name: 2024-01-15T09:00:00UTC.
+    stored = lender.get("clients", "C1")
+    sent = {**stored, "lastName": "Updated", "creationDate": sent_back, "lastModifiedDate": sent_back}
+    status, _, updated = await raw("PUT", "/clients/C1", json=sent)
+    assert status == 200, updated
+    assert updated["lastName"] == "Updated" and updated["creationDate"] == "2024-01-15T09:00:00+00:00"
+
+
+@pytest.mark.parametrize(
     ("field", "value"),
-    [("loanCycle", "1"), ("creationDate", "2024-01-15T09:00:01+00:00"), ("loanCycle", "zero")],
+    [
+        ("loanCycle", "1"),
+        ("creationDate", "2024-01-15T09:00:01+00:00"),
+        ("creationDate", "2024-01-15T09:00:00UTC+01:00"),
+        ("creationDate", "2024-01-15T09:00:00EST"),
+        ("loanCycle", "zero"),
+    ],
 )
 async def test_read_only_fields_sent_back_different_are_refused(
     raw: Raw, lender: FakeMambu, field: str, value: Any
