@@ -98,7 +98,12 @@ async def test_read_only_fields_sent_back_equal_are_not_a_change(raw: Raw, lende
 
 @pytest.mark.parametrize(
     "sent_back",
-    ["2024-01-15T09:00:00UTC", "2024-01-15T09:00:00GMT", "2024-01-15T03:00:00UTC-06:00", "2024-01-15T09:00:00Z"],
+    [
+        "2024-01-15T09:00:00UTC",
+        "2024-01-15T09:00:00GMT",
+        "2024-01-15T03:00:00UTC-06:00",
+        "2024-01-15T09:00:00Z",
+    ],
 )
 async def test_dates_sent_back_with_the_zone_named_are_the_same_instant(
     raw: Raw, lender: FakeMambu, sent_back: str
