@@ -3,6 +3,7 @@ another spelling (``"0"`` for ``0``, the same instant at another offset) is not 
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -158,3 +159,19 @@ async def test_patch_with_numbers_as_strings_stores_numbers(raw: Raw, lender: Fa
     stored = lender.get("loans", "L1")
     assert stored["loanAmount"] == Decimal("1500.50") and _is_number(stored["loanAmount"])
     assert stored["scheduleSettings"]["repaymentInstallments"] == 7
+
+
+async def test_date_times_are_stored_at_second_precision(raw: Raw, lender: FakeMambu) -> None:
+    lender.clock.set(dt.datetime(2024, 2, 1, 10, 0, tzinfo=dt.UTC))
+    body = _loan(disbursementDetails={"expectedDisbursementDate": "2024-02-01T08:41:48.477836+00:00"})
+    status, _, created = await raw("POST", "/loans", json=body)
+    assert status == 201, created
+    assert created["disbursementDetails"]["expectedDisbursementDate"] == "2024-02-01T08:41:48+00:00"
+    status, _, _ = await raw("POST", "/loans/L1:changeState", json={"action": "APPROVE"})
+    assert status == 200
+    sent = {"valueDate": "2024-02-01T08:41:48.477836+00:00"}
+    status, _, disbursed = await raw("POST", "/loans/L1/disbursement-transactions", json=sent)
+    assert status == 201, disbursed
+    assert disbursed["valueDate"] == "2024-02-01T08:41:48+00:00"
+    details = lender.get("loans", "L1")["disbursementDetails"]
+    assert details["disbursementDate"] == "2024-02-01T08:41:48+00:00"
