@@ -175,3 +175,40 @@ async def test_date_times_are_stored_at_second_precision(raw: Raw, lender: FakeM
     assert disbursed["valueDate"] == "2024-02-01T08:41:48+00:00"
     details = lender.get("loans", "L1")["disbursementDetails"]
     assert details["disbursementDate"] == "2024-02-01T08:41:48+00:00"
+
+
+async def test_new_loans_carry_what_mambu_fills_in_from_the_product(raw: Raw, lender: FakeMambu) -> None:
+    product = lender.get("loanproducts", "LP1")
+    product.update(
+        penaltySettings={
+            "loanPenaltyCalculationMethod": "OVERDUE_BALANCE",
+            "penaltyRate": {"defaultValue": 2},
+        },
+        arrearsSettings={
+            "dateCalculationMethod": "ACCOUNT_FIRST_WENT_TO_ARREARS",
+            "tolerancePeriod": {"defaultValue": 3},
+        },
+        paymentSettings={"prepaymentSettings": {"prepaymentRecalculationMethod": "NO_RECALCULATION"}},
+    )
+    lender.store["loanproducts"].put(product)
+    status, _, created = await raw("POST", "/loans", json=_loan())
+    assert status == 201, created
+    details = created["disbursementDetails"]
+    assert len(details["encodedKey"]) == 32 and details["fees"] == []
+    assert created["penaltySettings"] == {"loanPenaltyCalculationMethod": "OVERDUE_BALANCE", "penaltyRate": 2}
+    assert created["accountArrearsSettings"]["dateCalculationMethod"] == "ACCOUNT_FIRST_WENT_TO_ARREARS"
+    assert created["accountArrearsSettings"]["tolerancePeriod"] == 3
+    assert created["prepaymentSettings"] == {"prepaymentRecalculationMethod": "NO_RECALCULATION"}
+    status, _, approved = await raw("POST", "/loans/L1:changeState", json={"action": "APPROVE"})
+    assert status == 200 and approved["disbursementDetails"]["encodedKey"] == details["encodedKey"]
+    status, _, _ = await raw("POST", "/loans/L1/disbursement-transactions", json={})
+    assert status == 201
+    assert lender.get("loans", "L1")["disbursementDetails"]["encodedKey"] == details["encodedKey"]
+
+
+async def test_loan_settings_sent_on_create_are_kept(raw: Raw, lender: FakeMambu) -> None:
+    sent = _loan(penaltySettings={"loanPenaltyCalculationMethod": "NONE"}, disbursementDetails={"fees": []})
+    status, _, created = await raw("POST", "/loans", json=sent)
+    assert status == 201, created
+    assert created["penaltySettings"] == {"loanPenaltyCalculationMethod": "NONE"}
+    assert created["disbursementDetails"]["fees"] == [] and "encodedKey" in created["disbursementDetails"]

@@ -117,7 +117,13 @@ def is_v1(request: FakeRequest) -> bool:
 
 def install(fake: FakeMambu) -> None:
     """Register every v1 route (after the v2 resources, whose shared paths they split by version)."""
-    from mambu_async.testing.resources import v1_activities, v1_custom_information, v1_documents, v1_lookups
+    from mambu_async.testing.resources import (
+        v1_activities,
+        v1_audit_trail,
+        v1_custom_information,
+        v1_documents,
+        v1_lookups,
+    )
 
-    for module in (v1_documents, v1_activities, v1_lookups, v1_custom_information):
+    for module in (v1_documents, v1_activities, v1_lookups, v1_custom_information, v1_audit_trail):
         module.install(fake)
