@@ -35,6 +35,7 @@ import attrs
 from mambu_async.testing.banking.common import banking
 from mambu_async.testing.banking.schedule import ZERO, LoanTerms, add_period, iter_installments
 from mambu_async.testing.resources.currencies import seed_demo_currencies
+from mambu_async.testing.resources.organization import organization
 from mambu_async.testing.tenant_records import seed_tenant_records
 
 if TYPE_CHECKING:
@@ -56,6 +57,9 @@ LOAN_SCENARIOS = (
     "REJECTED",
 )
 """The states demo loans cycle through (``ACTIVE`` twice: most real books are mostly active)."""
+
+OPENED_DAYS_AGO = 730
+"""The demo tenant opened two years before its clock's today: organization, branches, users, products."""
 
 DEPOSIT_SCENARIOS = ("ACTIVE", "ACTIVE", "ACTIVE", "PENDING_APPROVAL", "APPROVED", "LOCKED", "MATURED")
 
@@ -119,14 +123,19 @@ def _build(
     builder = _Builder(fake, rng)
     n_branches = branches if branches is not None else max(1, min(20, clients // 1000))
     n_groups = groups if groups is not None else clients // 10
-    branch_records = [builder.branch(i) for i in range(max(1, n_branches))]
-    branch_keys = [str(b["encodedKey"]) for b in branch_records]
-    user_records = [builder.user(i, branch_keys[i % len(branch_keys)]) for i in range(2 * len(branch_keys))]
-    user_keys = [str(u["encodedKey"]) for u in user_records]
-    builder.custom_fields()
-    seed_demo_currencies(fake)
-    loan_products = [builder.loan_product(i) for i in range(3)]
-    deposit_products = [builder.deposit_product(i) for i in range(2)]
+    # The catalogue is set up when the tenant opened, before any client or account that uses it.
+    with fake.clock.back_at(builder.opened):
+        organization(fake)
+        branch_records = [builder.branch(i) for i in range(max(1, n_branches))]
+        branch_keys = [str(b["encodedKey"]) for b in branch_records]
+        user_records = [
+            builder.user(i, branch_keys[i % len(branch_keys)]) for i in range(2 * len(branch_keys))
+        ]
+        user_keys = [str(u["encodedKey"]) for u in user_records]
+        builder.custom_fields()
+        seed_demo_currencies(fake)
+        loan_products = [builder.loan_product(i) for i in range(3)]
+        deposit_products = [builder.deposit_product(i) for i in range(2)]
     client_records = [
         builder.client(i, branch_keys[i % len(branch_keys)], user_keys[i % len(user_keys)])
         for i in range(clients)
@@ -171,16 +180,22 @@ class _Builder:
         self.fake = fake
         self.rng = rng
         self.now = fake.clock.iso()
+        self.instant = fake.clock.now()
         self.today = fake.clock.today()
-        self.tz = fake.clock.now().tzinfo
+        self.tz = self.instant.tzinfo
+        self.opened = self.at(self.today - dt.timedelta(days=OPENED_DAYS_AGO))
         self.banking = banking(fake)
 
     def key(self) -> str:
         # The tenant's own generator: encodedKeys stay unique across every kind, as in Mambu.
         return self.fake.new_key()
 
+    def at(self, day: dt.date) -> dt.datetime:
+        """09:00 on ``day``, or now if that is still to come: the history never runs ahead of the clock."""
+        return min(dt.datetime.combine(day, dt.time(9), tzinfo=self.tz), self.instant)
+
     def stamp(self, day: dt.date) -> str:
-        return dt.datetime.combine(day, dt.time(9), tzinfo=self.tz).isoformat(timespec="seconds")
+        return self.at(day).isoformat(timespec="seconds")
 
     # -- catalogue, through the fake's own rules -----------------------------------------------------
 
@@ -302,8 +317,11 @@ class _Builder:
         }
         if i % 2 == 0:  # every other client names two references (a GROUPED set: rows with "_index")
             record["_References"] = [
-                {"_index": str(row), "name": f"{_FIRST[(i + row + 1) % len(_FIRST)]} Reference",
-                 "phone": f"+351 21 {i % 1000:03d} {row:04d}"}
+                {
+                    "_index": str(row),
+                    "name": f"{_FIRST[(i + row + 1) % len(_FIRST)]} Reference",
+                    "phone": f"+351 21 {i % 1000:03d} {row:04d}",
+                }
                 for row in range(2)
             ]
         return self.fake.store["clients"].put(record)
@@ -317,9 +335,10 @@ class _Builder:
             "assignedBranchKey": branch_key,
             "loanCycle": 0,
             "groupMembers": [{"clientKey": m["encodedKey"], "roles": []} for m in members],
-            "creationDate": self.now,
-            "lastModifiedDate": self.now,
         }
+        # Formed the day after its last member joined.
+        joined = max((dt.date.fromisoformat(m["creationDate"][:10]) for m in members), default=self.today)
+        record["creationDate"] = record["lastModifiedDate"] = self.stamp(joined + dt.timedelta(days=1))
         return self.fake.store["groups"].put(record)
 
     def loan(self, i: int, holder: Record, product: Record, scenario: str) -> str:
@@ -360,17 +379,23 @@ class _Builder:
             "accruedInterest": ZERO,
             "daysInArrears": 0,
             "daysLate": 0,
-            "creationDate": self.now,
-            "lastModifiedDate": self.now,
             "_Loan_Info": {"purpose": _PURPOSES[i % len(_PURPOSES)]},
         }
         if holder.get("assignedUserKey"):
             loan["assignedUserKey"] = holder["assignedUserKey"]
+        for fill in self.fake.kinds["loans"].on_create:  # what Mambu fills in from the product
+            fill(self.fake, loan)
+        # An application of the last weeks: created, approved two days later, closed three days after.
+        applied = self.today - dt.timedelta(days=7 + i % 21)
+        loan["creationDate"] = loan["lastModifiedDate"] = self.stamp(applied)
         balances = dict.fromkeys(_LOAN_BALANCES, ZERO)
         if scenario in ("APPROVED", "WITHDRAWN"):
-            loan["approvedDate"] = self.now
+            loan["approvedDate"] = loan["lastModifiedDate"] = self.stamp(applied + dt.timedelta(days=2))
         if scenario in ("WITHDRAWN", "REJECTED"):
-            loan.update(accountState="CLOSED", accountSubState=scenario, closedDate=self.now)
+            closed = self.stamp(applied + dt.timedelta(days=5))
+            loan.update(
+                accountState="CLOSED", accountSubState=scenario, closedDate=closed, lastModifiedDate=closed
+            )
         if scenario in ("ACTIVE", "ACTIVE_IN_ARREARS", "REPAID", "WRITTEN_OFF"):
             balances = self._disburse(loan, scenario, n, rng)
         loan["balances"] = balances
@@ -384,7 +409,11 @@ class _Builder:
         late_days = 5 if scenario == "ACTIVE_IN_ARREARS" else 0
         start = add_period(self.today - dt.timedelta(days=late_days), "MONTHS", -months)
         disbursed = self.stamp(start)
-        loan.update(accountState="ACTIVE", approvedDate=disbursed, lastAccountAppraisalDate=self.now)
+        loan.update(
+            accountState="ACTIVE",
+            creationDate=self.stamp(start - dt.timedelta(days=3)),
+            approvedDate=self.stamp(start - dt.timedelta(days=1)),
+        )
         tx = self._loan_tx(
             loan, "DISBURSEMENT", loan["loanAmount"], disbursed, {"principalAmount": loan["loanAmount"]}
         )
@@ -393,20 +422,17 @@ class _Builder:
         due_count = months
         installments = list(itertools.islice(iter_installments(terms), months))
         loan["disbursementDetails"] = {
-            "encodedKey": self.key(),
+            **loan["disbursementDetails"],
+            "expectedDisbursementDate": disbursed,
             "disbursementDate": disbursed,
             "firstRepaymentDate": self.stamp(terms.due_date(1)),
         }
+        last_event = disbursed
         principal_paid = interest_paid = principal_due = interest_due = ZERO
         for inst in installments[:paid]:
             p, r = inst.expected["principal"], inst.expected["interest"]
-            self._loan_tx(
-                loan,
-                "REPAYMENT",
-                p + r,
-                self.stamp(inst.due_date),
-                {"principalAmount": p, "interestAmount": r},
-            )
+            last_event = self.stamp(inst.due_date)
+            self._loan_tx(loan, "REPAYMENT", p + r, last_event, {"principalAmount": p, "interestAmount": r})
             principal_paid += p
             interest_paid += r
         for inst in installments[paid:due_count]:
@@ -450,6 +476,15 @@ class _Builder:
             )
             loan.update(accountState="CLOSED", accountSubState="WRITTEN_OFF", closedDate=self.now)
             balances.update(principalBalance=ZERO, interestBalance=ZERO, principalDue=ZERO, interestDue=ZERO)
+        if loan.get("closedDate"):
+            last_event = loan["closedDate"]
+        # [INFERRED] Mambu appraises an open account at the end of each day (arrears, dues); a closed one
+        # was last appraised by the transaction that closed it.
+        appraised = last_event
+        if loan.get("accountState") != "CLOSED":
+            midnight = dt.datetime.combine(self.today, dt.time(), tzinfo=self.tz)
+            appraised = max(midnight.isoformat(timespec="seconds"), last_event)
+        loan.update(lastModifiedDate=last_event, lastAccountAppraisalDate=appraised)
         return balances
 
     def _loan_tx(
