@@ -128,8 +128,11 @@ def _build(
         organization(fake)
         branch_records = [builder.branch(i) for i in range(max(1, n_branches))]
         branch_keys = [str(b["encodedKey"]) for b in branch_records]
+        centre_keys = [str(builder.centre(i, key)["encodedKey"]) for i, key in enumerate(branch_keys)]
+        roles = builder.roles()
         user_records = [
-            builder.user(i, branch_keys[i % len(branch_keys)]) for i in range(2 * len(branch_keys))
+            builder.user(i, branch_keys[i % len(branch_keys)], roles[i % 2])
+            for i in range(2 * len(branch_keys))
         ]
         user_keys = [str(u["encodedKey"]) for u in user_records]
         builder.custom_fields()
@@ -140,9 +143,17 @@ def _build(
         builder.client(i, branch_keys[i % len(branch_keys)], user_keys[i % len(user_keys)])
         for i in range(clients)
     ]
+    for client in client_records[::3]:  # a third of the clients meet at their branch's centre
+        client["assignedCentreKey"] = centre_keys[branch_keys.index(client["assignedBranchKey"])]
+        fake.store["clients"].put(client)
     group_records = [
         builder.group(i, client_records, branch_keys[i % len(branch_keys)]) for i in range(n_groups)
     ]
+    for group in group_records:
+        group["assignedCentreKey"] = centre_keys[branch_keys.index(group["assignedBranchKey"])]
+        fake.store["groups"].put(group)
+    for i, client in enumerate(client_records[: min(10, clients)]):
+        builder.task(i, client, user_keys[i % len(user_keys)])
     counts: dict[str, int] = {}
     loan_ids = []
     for i in range(loans):
@@ -202,15 +213,64 @@ class _Builder:
     def branch(self, i: int) -> Record:
         return self.fake.create("branches", {"id": f"BR{i + 1:03d}", "name": f"Branch {i + 1}"})
 
-    def user(self, i: int, branch_key: str) -> Record:
+    def centre(self, i: int, branch_key: str) -> Record:
+        data = {
+            "id": f"CE{i + 1:03d}",
+            "name": f"Centre {i + 1}",
+            "assignedBranchKey": branch_key,
+            "meetingDay": ("MONDAY", "WEDNESDAY", "FRIDAY")[i % 3],
+            "notes": "Weekly meetings of the branch's groups",
+        }
+        return self.fake.create("centres", data)
+
+    def roles(self) -> list[Record]:
+        return [
+            self.fake.create("userroles", {"id": "CREDIT_OFFICER", "name": "Credit officer", "notes": ""}),
+            self.fake.create("userroles", {"id": "BRANCH_MANAGER", "name": "Branch manager", "notes": ""}),
+        ]
+
+    def user(self, i: int, branch_key: str, role: Record) -> Record:
+        first = _FIRST[i % len(_FIRST)]
+        manager = role["id"] == "BRANCH_MANAGER"
         data = {
             "id": f"U{i + 1:03d}",
             "username": f"officer{i + 1}",
-            "firstName": _FIRST[i % len(_FIRST)],
+            "firstName": first,
             "lastName": "Officer",
+            "email": f"officer{i + 1}@example.com",
+            "title": "Branch manager" if manager else "Credit officer",
+            "language": "ENGLISH",
+            "mobilePhone": f"+351 91 000 {i + 1:04d}",
             "assignedBranchKey": branch_key,
+            "role": {"encodedKey": role["encodedKey"]},
+            "access": {
+                "administratorAccess": False,
+                "apiAccess": True,
+                "canManageAllBranches": False,
+                "canManageEntitiesAssignedToOtherOfficers": manager,
+                "creditOfficerAccess": not manager,
+                "deliveryAccess": False,
+                "mambuAccess": True,
+                "managedBranches": [{"branchKey": branch_key}],
+                "permissions": [],
+            },
         }
         return self.fake.create("users", data)
+
+    def task(self, i: int, client: Record, user_key: str) -> Record:
+        """A follow-up task on a client, set a week after the client joined."""
+        joined = dt.date.fromisoformat(client["creationDate"][:10]) + dt.timedelta(days=7)
+        with self.fake.clock.back_at(self.at(joined)):
+            data = {
+                "title": f"Follow up with {client['firstName']} {client['lastName']}",
+                "description": "Check the documents and the repayment plan",
+                "assignedUserKey": user_key,
+                "taskLinkType": "CLIENT",
+                "taskLinkKey": client["encodedKey"],
+                "dueDate": (joined + dt.timedelta(days=14)).isoformat(),
+                "status": "COMPLETED" if i % 3 else "OPEN",
+            }
+            return self.fake.create("tasks", data)
 
     def custom_fields(self) -> None:
         self.fake.create(
@@ -311,8 +371,30 @@ class _Builder:
             "lastModifiedDate": created,
             "approvedDate": created,
             "activationDate": created,
-            "addresses": [],
-            "idDocuments": [],
+            "mobilePhone": f"+351 96 {i % 1000:03d} {i // 1000:04d}",
+            "addresses": [
+                {
+                    "encodedKey": self.key(),
+                    "line1": f"{i + 1} Rua das Flores",
+                    "city": "Lisbon",
+                    "postcode": f"1{i % 900 + 100:03d}-001",
+                    "country": "Portugal",
+                    "indexInList": 0,
+                }
+            ]
+            if i % 2 == 0
+            else [],
+            "idDocuments": [
+                {
+                    "encodedKey": self.key(),
+                    "documentType": "Passport",
+                    "documentId": f"P{i + 1:08d}",
+                    "issuingAuthority": "Portugal",
+                    "indexInList": 0,
+                }
+            ]
+            if i % 4 == 0
+            else [],
             "_Personal_Info": {"nickname": first[:3], "riskScore": str(self.rng.randrange(1, 100))},
         }
         if i % 2 == 0:  # every other client names two references (a GROUPED set: rows with "_index")

@@ -97,3 +97,29 @@ def test_groups_form_after_their_members_and_the_catalogue_first(demo: FakeMambu
     status_body = demo.dispatch("GET", "/setup/organization", headers=demo.auth_headers())
     assert status_body.status == 200
     assert b'"creationDate":"2024-12-03T09:00:00+00:00"' in status_body.body.replace(b" ", b"")
+
+
+def test_centres_roles_and_tasks_are_seeded(demo: FakeMambu) -> None:
+    branches = {b["encodedKey"] for b in demo.store["branches"].values()}
+    centres = {c["encodedKey"]: c for c in demo.store["centres"].values()}
+    assert centres and all(c["assignedBranchKey"] in branches for c in centres.values())
+    roles = {r["encodedKey"] for r in demo.store["userroles"].values()}
+    assert len(roles) == 2
+    for user in demo.store["users"].values():
+        assert user["role"]["encodedKey"] in roles and user["access"]["mambuAccess"] is True
+        assert user["email"].endswith("@example.com") and user["title"]
+    clients = demo.store["clients"].values()
+    assert any(c.get("assignedCentreKey") in centres for c in clients)
+    assert any(c["addresses"] for c in clients) and any(c["idDocuments"] for c in clients)
+    assert all(g["assignedCentreKey"] in centres for g in demo.store["groups"].values())
+    by_key = {c["encodedKey"]: c for c in clients}
+    tasks = demo.store["tasks"].values()
+    assert len(tasks) == 10 and {t["status"] for t in tasks} == {"OPEN", "COMPLETED"}
+    for task in tasks:
+        assert _at(by_key[task["taskLinkKey"]]["creationDate"]) < _at(task["creationDate"]) <= EARLY
+
+
+async def test_the_new_records_are_served(demo: FakeMambu) -> None:
+    for path in ("/centres", "/userroles", "/tasks"):
+        response = demo.dispatch("GET", path, headers=demo.auth_headers())
+        assert response.status == 200 and response.body not in (b"[]", None), path
