@@ -205,6 +205,9 @@ class _Builder:
         """09:00 on ``day``, or now if that is still to come: the history never runs ahead of the clock."""
         return min(dt.datetime.combine(day, dt.time(9), tzinfo=self.tz), self.instant)
 
+    def midnight(self, day: dt.date) -> str:
+        return dt.datetime.combine(day, dt.time(), tzinfo=self.tz).isoformat(timespec="seconds")
+
     def stamp(self, day: dt.date) -> str:
         return self.at(day).isoformat(timespec="seconds")
 
@@ -480,6 +483,12 @@ class _Builder:
             )
         if scenario in ("ACTIVE", "ACTIVE_IN_ARREARS", "REPAID", "WRITTEN_OFF"):
             balances = self._disburse(loan, scenario, n, rng)
+        else:  # planned for a week after the application, the first repayment a month later
+            expected = min(applied + dt.timedelta(days=7), self.today)
+            loan["disbursementDetails"].update(
+                expectedDisbursementDate=self.midnight(expected),
+                firstRepaymentDate=self.midnight(add_period(expected, "MONTHS", 1)),
+            )
         loan["balances"] = balances
         self.fake.store["loans"].put(loan)
         return str(loan["id"])
@@ -564,8 +573,7 @@ class _Builder:
         # was last appraised by the transaction that closed it.
         appraised = last_event
         if loan.get("accountState") != "CLOSED":
-            midnight = dt.datetime.combine(self.today, dt.time(), tzinfo=self.tz)
-            appraised = max(midnight.isoformat(timespec="seconds"), last_event)
+            appraised = max(self.midnight(self.today), last_event)
         loan.update(lastModifiedDate=last_event, lastAccountAppraisalDate=appraised)
         return balances
 
