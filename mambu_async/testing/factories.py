@@ -9,6 +9,11 @@ store in the shapes those rules produce. A loan's balances come from the same sc
 uses, computed only for the installments that are already due; its full schedule is computed when
 someone asks for it (``GET /loans/{id}/schedule``) or moves money on it.
 
+The history is consistent in time: the catalogue (organization, branches, centres, user roles, users,
+products) is dated two years back (:data:`OPENED_DAYS_AGO`), clients join later, groups the day after
+their last member, tasks a week after their client; a loan is created, approved, disbursed and repaid in
+that order; events fall at 09:00 of their day, or at the clock's now when that is still to come.
+
 Loans cycle through every state: ``PARTIAL_APPLICATION``, ``PENDING_APPROVAL``, ``APPROVED``,
 ``ACTIVE`` (paid up), ``ACTIVE_IN_ARREARS`` (an installment a few days late), ``CLOSED``/``REPAID``,
 ``CLOSED``/``WRITTEN_OFF``, ``CLOSED``/``WITHDRAWN`` and ``CLOSED``/``REJECTED``. Disbursed loans have
