@@ -188,7 +188,13 @@ async def test_new_loans_carry_what_mambu_fills_in_from_the_product(raw: Raw, le
             "dateCalculationMethod": "ACCOUNT_FIRST_WENT_TO_ARREARS",
             "tolerancePeriod": {"defaultValue": 3},
         },
-        paymentSettings={"prepaymentSettings": {"prepaymentRecalculationMethod": "NO_RECALCULATION"}},
+        paymentSettings={
+            "latePaymentsRecalculationMethod": "LAST_INSTALLMENT_INCREASE",
+            "prepaymentSettings": {
+                "prepaymentRecalculationMethod": "NO_RECALCULATION",
+                "futurePaymentsAcceptance": "ACCEPT_OVERPAYMENTS",
+            },
+        },
     )
     lender.store["loanproducts"].put(product)
     status, _, created = await raw("POST", "/loans", json=_loan())
@@ -199,6 +205,9 @@ async def test_new_loans_carry_what_mambu_fills_in_from_the_product(raw: Raw, le
     assert created["accountArrearsSettings"]["dateCalculationMethod"] == "ACCOUNT_FIRST_WENT_TO_ARREARS"
     assert created["accountArrearsSettings"]["tolerancePeriod"] == 3
     assert created["prepaymentSettings"] == {"prepaymentRecalculationMethod": "NO_RECALCULATION"}
+    assert created["latePaymentsRecalculationMethod"] == "LAST_INSTALLMENT_INCREASE"
+    assert created["futurePaymentsAcceptance"] == "ACCEPT_OVERPAYMENTS"
+    assert created["arrearsTolerancePeriod"] == 3
     status, _, approved = await raw("POST", "/loans/L1:changeState", json={"action": "APPROVE"})
     assert status == 200 and approved["disbursementDetails"]["encodedKey"] == details["encodedKey"]
     status, _, _ = await raw("POST", "/loans/L1/disbursement-transactions", json={})

@@ -703,6 +703,15 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
         tolerance = ((product.get("arrearsSettings") or {}).get("tolerancePeriod") or {}).get("defaultValue")
         if tolerance is not None:
             copied["accountArrearsSettings"]["tolerancePeriod"] = tolerance
+            record.setdefault("arrearsTolerancePeriod", tolerance)
+        payment = product.get("paymentSettings") or {}
+        # latePaymentsRecalculationMethod is "copied from the loan product" (loans.json); [INFERRED] so is
+        # the product's futurePaymentsAcceptance.
+        for name, value in {
+            **_scalars(payment, ("latePaymentsRecalculationMethod",)),
+            **_scalars(payment.get("prepaymentSettings"), ("futurePaymentsAcceptance",)),
+        }.items():
+            record.setdefault(name, value)
         copied["accountArrearsSettings"].setdefault("encodedKey", fake.new_key())
         for name, value in copied.items():
             if not isinstance(record.get(name), dict):
