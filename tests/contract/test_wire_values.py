@@ -180,6 +180,7 @@ async def test_date_times_are_stored_at_second_precision(raw: Raw, lender: FakeM
 async def test_new_loans_carry_what_mambu_fills_in_from_the_product(raw: Raw, lender: FakeMambu) -> None:
     product = lender.get("loanproducts", "LP1")
     product.update(
+        currency={"code": "USD"},
         penaltySettings={
             "loanPenaltyCalculationMethod": "OVERDUE_BALANCE",
             "penaltyRate": {"defaultValue": 2},
@@ -208,6 +209,7 @@ async def test_new_loans_carry_what_mambu_fills_in_from_the_product(raw: Raw, le
     assert created["latePaymentsRecalculationMethod"] == "LAST_INSTALLMENT_INCREASE"
     assert created["futurePaymentsAcceptance"] == "ACCEPT_OVERPAYMENTS"
     assert created["arrearsTolerancePeriod"] == 3
+    assert created["currency"] == {"code": "USD"}
     status, _, approved = await raw("POST", "/loans/L1:changeState", json={"action": "APPROVE"})
     assert status == 200 and approved["disbursementDetails"]["encodedKey"] == details["encodedKey"]
     status, _, _ = await raw("POST", "/loans/L1/disbursement-transactions", json={})

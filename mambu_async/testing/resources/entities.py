@@ -707,6 +707,11 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
         payment = product.get("paymentSettings") or {}
         # latePaymentsRecalculationMethod is "copied from the loan product" (loans.json); [INFERRED] so is
         # the product's futurePaymentsAcceptance.
+        code = (product.get("currency") or {}).get("code")
+        if isinstance(code, str) and not isinstance(record.get("currency"), dict):
+            # [INFERRED] The stored loans.json predates LoanAccount.currency; Mambu's current reference
+            # and tap-mambu's loan_accounts schema have it: the product's currency.
+            record["currency"] = {"code": code}
         for name, value in {
             **_scalars(payment, ("latePaymentsRecalculationMethod",)),
             **_scalars(payment.get("prepaymentSettings"), ("futurePaymentsAcceptance",)),
