@@ -152,7 +152,8 @@ def _build(
         client["assignedCentreKey"] = centre_keys[branch_keys.index(client["assignedBranchKey"])]
         fake.store["clients"].put(client)
     group_records = [
-        builder.group(i, client_records, branch_keys[i % len(branch_keys)]) for i in range(n_groups)
+        builder.group(i, client_records, branch_keys[i % len(branch_keys)], user_keys[i % len(branch_keys)])
+        for i in range(n_groups)
     ]
     for group in group_records:
         group["assignedCentreKey"] = centre_keys[branch_keys.index(group["assignedBranchKey"])]
@@ -219,7 +220,17 @@ class _Builder:
     # -- catalogue, through the fake's own rules -----------------------------------------------------
 
     def branch(self, i: int) -> Record:
-        return self.fake.create("branches", {"id": f"BR{i + 1:03d}", "name": f"Branch {i + 1}"})
+        data = {
+            "id": f"BR{i + 1:03d}",
+            "name": f"Branch {i + 1}",
+            "emailAddress": f"branch{i + 1}@example.com",
+            "phoneNumber": f"+351 21 100 {i + 1:04d}",
+            "notes": "Retail branch",
+            "addresses": [
+                {"line1": f"{i + 1} Avenida da Liberdade", "city": "Lisbon", "country": "Portugal"}
+            ],
+        }
+        return self.fake.create("branches", data)
 
     def centre(self, i: int, branch_key: str) -> Record:
         data = {
@@ -438,6 +449,8 @@ class _Builder:
             else [],
             "_Personal_Info": {"nickname": first[:3], "riskScore": str(self.rng.randrange(1, 100))},
         }
+        for address in record["addresses"]:
+            address["parentKey"] = record["encodedKey"]
         if i % 2 == 0:  # every other client names two references (a GROUPED set: rows with "_index")
             record["_References"] = [
                 {
@@ -449,15 +462,21 @@ class _Builder:
             ]
         return self.fake.store["clients"].put(record)
 
-    def group(self, i: int, clients: list[Record], branch_key: str) -> Record:
+    def group(self, i: int, clients: list[Record], branch_key: str, user_key: str) -> Record:
         members = [clients[(i * 7 + j) % len(clients)] for j in range(min(3, len(clients)))]
         record: Record = {
             "encodedKey": self.key(),
             "id": f"G{i + 1:05d}",
             "groupName": f"Solidarity group {i + 1}",
             "assignedBranchKey": branch_key,
+            "assignedUserKey": user_key,
+            "emailAddress": f"group{i + 1}@example.com",
+            "mobilePhone": f"+351 93 {i % 1000:03d} {i // 1000:04d}",
+            "preferredLanguage": "ENGLISH",
+            "notes": "Meets weekly at its centre",
             "loanCycle": 0,
             "groupMembers": [{"clientKey": m["encodedKey"], "roles": []} for m in members],
+            "addresses": [],
         }
         # Formed the day after its last member joined.
         joined = max((dt.date.fromisoformat(m["creationDate"][:10]) for m in members), default=self.today)

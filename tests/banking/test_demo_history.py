@@ -112,6 +112,11 @@ def test_centres_roles_and_tasks_are_seeded(demo: FakeMambu) -> None:
     assert any(c.get("assignedCentreKey") in centres for c in clients)
     assert any(c["addresses"] for c in clients) and any(c["idDocuments"] for c in clients)
     assert all(g["assignedCentreKey"] in centres for g in demo.store["groups"].values())
+    users = {u["encodedKey"]: u for u in demo.store["users"].values()}
+    for group in demo.store["groups"].values():
+        assert users[group["assignedUserKey"]]["assignedBranchKey"] == group["assignedBranchKey"]
+    for client in clients:
+        assert all(a["parentKey"] == client["encodedKey"] for a in client["addresses"])
     by_key = {c["encodedKey"]: c for c in clients}
     tasks = demo.store["tasks"].values()
     assert len(tasks) == 10 and {t["status"] for t in tasks} == {"OPEN", "COMPLETED"}
