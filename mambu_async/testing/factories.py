@@ -158,8 +158,6 @@ def _build(
     for group in group_records:
         group["assignedCentreKey"] = centre_keys[branch_keys.index(group["assignedBranchKey"])]
         fake.store["groups"].put(group)
-    for i, client in enumerate(client_records[: min(10, clients)]):
-        builder.task(i, client, user_keys[i % len(user_keys)])
     counts: dict[str, int] = {}
     loan_ids = []
     for i in range(loans):
@@ -168,6 +166,12 @@ def _build(
         scenario = LOAN_SCENARIOS[i % len(LOAN_SCENARIOS)]
         counts[scenario] = counts.get(scenario, 0) + 1
         loan_ids.append(builder.loan(i, holder, loan_products[i % len(loan_products)], scenario))
+    # Follow-up tasks on the first loans' clients (a client with a loan is never deleted in the demo).
+    borrowers = [fake.store["loans"].get(loan_id) for loan_id in loan_ids[:10]]
+    for i, loan in enumerate(b for b in borrowers if b is not None and b["accountHolderType"] == "CLIENT"):
+        client = fake.store["clients"].get(loan["accountHolderKey"])
+        if client is not None:
+            builder.task(i, client, loan, str(client["assignedUserKey"]))
     deposit_ids = [
         builder.deposit(
             i,
@@ -276,17 +280,17 @@ class _Builder:
         }
         return self.fake.create("users", data)
 
-    def task(self, i: int, client: Record, user_key: str) -> Record:
-        """A follow-up task on a client, set a week after the client joined."""
-        joined = dt.date.fromisoformat(client["creationDate"][:10]) + dt.timedelta(days=7)
-        with self.fake.clock.back_at(self.at(joined)):
+    def task(self, i: int, client: Record, loan: Record, user_key: str) -> Record:
+        """A follow-up task on a borrower, set the day after the loan was applied for."""
+        day = dt.date.fromisoformat(loan["creationDate"][:10]) + dt.timedelta(days=1)
+        with self.fake.clock.back_at(self.at(day)):
             data = {
-                "title": f"Follow up with {client['firstName']} {client['lastName']}",
+                "title": f"Follow up with {client['firstName']} {client['lastName']} on {loan['id']}",
                 "description": "Check the documents and the repayment plan",
                 "assignedUserKey": user_key,
                 "taskLinkType": "CLIENT",
                 "taskLinkKey": client["encodedKey"],
-                "dueDate": (joined + dt.timedelta(days=14)).isoformat(),
+                "dueDate": (day + dt.timedelta(days=14)).isoformat(),
                 "status": "COMPLETED" if i % 3 else "OPEN",
             }
             return self.fake.create("tasks", data)

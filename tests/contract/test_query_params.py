@@ -17,6 +17,7 @@ TAP_EXTRAS = [("detailsLevel", "FULL"), ("paginationDetails", "OFF"), ("colour",
 
 @pytest.fixture
 def seeded(mambu_fake: FakeMambu) -> FakeMambu:
+    mambu_fake.strict_params = False  # as Mambu (the suite's tenants are strict)
     return seed_small_tenant(mambu_fake)
 
 
@@ -38,6 +39,7 @@ async def test_undeclared_parameters_are_ignored(
 
 
 async def test_v1_activities_take_the_taps_extras(raw: Raw, mambu_fake: FakeMambu) -> None:
+    mambu_fake.strict_params = False
     mambu_fake.clock.set(dt.datetime(2024, 3, 1, 9, 0, tzinfo=dt.UTC))
     mambu_fake.create("clients", {"id": "C1", "firstName": "Ana", "lastName": "Lopez"})
     params = [("from", "2024-03-01"), ("to", "2024-03-02"), ("offset", "0"), ("limit", "220"), *TAP_EXTRAS]
@@ -61,3 +63,10 @@ async def test_strict_tenant_refuses_undeclared_parameters(raw: Raw, seeded: Fak
     due = [("dueFrom", "2024-01-01"), ("dueTo", "2024-12-31")]
     status, _, body = await raw("GET", "/installments", params=[*due, ("detailsLevel", "FULL")])
     assert status == 200, body
+
+
+def test_a_new_tenant_ignores_undeclared_parameters() -> None:
+    fake = FakeMambu()
+    assert fake.strict_params is False
+    response = fake.dispatch("GET", "/clients", [("colour", "red")], fake.auth_headers())
+    assert response.status == 200
