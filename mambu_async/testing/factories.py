@@ -167,11 +167,11 @@ def _build(
         counts[scenario] = counts.get(scenario, 0) + 1
         loan_ids.append(builder.loan(i, holder, loan_products[i % len(loan_products)], scenario))
     # Follow-up tasks on the first loans' clients (a client with a loan is never deleted in the demo).
-    borrowers = [fake.store["loans"].get(loan_id) for loan_id in loan_ids[:10]]
-    for i, loan in enumerate(b for b in borrowers if b is not None and b["accountHolderType"] == "CLIENT"):
-        client = fake.store["clients"].get(loan["accountHolderKey"])
-        if client is not None:
-            builder.task(i, client, loan, str(client["assignedUserKey"]))
+    first_loans = [fake.store["loans"].get(loan_id) for loan_id in loan_ids[:10]]
+    for i, loan in enumerate(x for x in first_loans if x is not None and x["accountHolderType"] == "CLIENT"):
+        borrower = fake.store["clients"].get(loan["accountHolderKey"])
+        if borrower is not None:
+            builder.task(i, borrower, loan, str(borrower["assignedUserKey"]))
     deposit_ids = [
         builder.deposit(
             i,
