@@ -133,6 +133,9 @@ class FakeMambu:
         self.seed = seed
         self.max_document_bytes = MAX_DOCUMENT_BYTES
         """Largest document upload accepted (Mambu's 50 MiB; a test may lower it)."""
+        self.strict_params = False
+        """Refuse query parameters an endpoint does not declare (400 ``PARAMETER_NOT_ALLOWED``) instead
+        of ignoring them as Mambu does: a test may switch it on so a misspelt filter fails loudly."""
         self.clock = FakeClock(now, timezone=timezone)
         self.store = Store()
         self.router = Router()
@@ -285,6 +288,7 @@ class FakeMambu:
             body=body,
             form=form,
             upload=upload,
+            strict_params=self.strict_params,
         )
         try:
             self._authenticate(request)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 DEFAULT_NOW = dt.datetime(2024, 1, 15, 9, 0, 0, tzinfo=dt.UTC)
 """A fixed instant for deterministic tests: ``FakeMambu(now=DEFAULT_NOW)``."""
@@ -95,6 +96,18 @@ class FakeClock:
             self._frozen = target
         else:
             self._offset = target - _aware(self._wall())
+
+    @contextlib.contextmanager
+    def back_at(self, then: dt.datetime) -> Iterator[dt.datetime]:
+        """Stand still at ``then`` (an aware datetime, typically in the past) for the block, then return
+        to the present exactly as before (frozen or running, with its offset): how a history is written
+        with the dates it happened on."""
+        saved = self._frozen, self._offset
+        self._frozen = _aware(then)
+        try:
+            yield self.now()
+        finally:
+            self._frozen, self._offset = saved
 
     def __repr__(self) -> str:
         state = "frozen" if self.frozen else "running"

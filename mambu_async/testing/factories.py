@@ -9,6 +9,11 @@ store in the shapes those rules produce. A loan's balances come from the same sc
 uses, computed only for the installments that are already due; its full schedule is computed when
 someone asks for it (``GET /loans/{id}/schedule``) or moves money on it.
 
+The history is consistent in time: the catalogue (organization, branches, centres, user roles, users,
+products) is dated two years back (:data:`OPENED_DAYS_AGO`), clients join later, groups the day after
+their last member, tasks a week after their client; a loan is created, approved, disbursed and repaid in
+that order; events fall at 09:00 of their day, or at the clock's now when that is still to come.
+
 Loans cycle through every state: ``PARTIAL_APPLICATION``, ``PENDING_APPROVAL``, ``APPROVED``,
 ``ACTIVE`` (paid up), ``ACTIVE_IN_ARREARS`` (an installment a few days late), ``CLOSED``/``REPAID``,
 ``CLOSED``/``WRITTEN_OFF``, ``CLOSED``/``WITHDRAWN`` and ``CLOSED``/``REJECTED``. Disbursed loans have
@@ -35,6 +40,7 @@ import attrs
 from mambu_async.testing.banking.common import banking
 from mambu_async.testing.banking.schedule import ZERO, LoanTerms, add_period, iter_installments
 from mambu_async.testing.resources.currencies import seed_demo_currencies
+from mambu_async.testing.resources.organization import organization
 from mambu_async.testing.tenant_records import seed_tenant_records
 
 if TYPE_CHECKING:
@@ -56,6 +62,9 @@ LOAN_SCENARIOS = (
     "REJECTED",
 )
 """The states demo loans cycle through (``ACTIVE`` twice: most real books are mostly active)."""
+
+OPENED_DAYS_AGO = 730
+"""The demo tenant opened two years before its clock's today: organization, branches, users, products."""
 
 DEPOSIT_SCENARIOS = ("ACTIVE", "ACTIVE", "ACTIVE", "PENDING_APPROVAL", "APPROVED", "LOCKED", "MATURED")
 
@@ -119,21 +128,36 @@ def _build(
     builder = _Builder(fake, rng)
     n_branches = branches if branches is not None else max(1, min(20, clients // 1000))
     n_groups = groups if groups is not None else clients // 10
-    branch_records = [builder.branch(i) for i in range(max(1, n_branches))]
-    branch_keys = [str(b["encodedKey"]) for b in branch_records]
-    user_records = [builder.user(i, branch_keys[i % len(branch_keys)]) for i in range(2 * len(branch_keys))]
-    user_keys = [str(u["encodedKey"]) for u in user_records]
-    builder.custom_fields()
-    seed_demo_currencies(fake)
-    loan_products = [builder.loan_product(i) for i in range(3)]
-    deposit_products = [builder.deposit_product(i) for i in range(2)]
+    # The catalogue is set up when the tenant opened, before any client or account that uses it.
+    with fake.clock.back_at(builder.opened):
+        organization(fake)
+        branch_records = [builder.branch(i) for i in range(max(1, n_branches))]
+        branch_keys = [str(b["encodedKey"]) for b in branch_records]
+        centre_keys = [str(builder.centre(i, key)["encodedKey"]) for i, key in enumerate(branch_keys)]
+        roles = builder.roles()
+        user_records = [
+            builder.user(i, branch_keys[i % len(branch_keys)], roles[i % 2])
+            for i in range(2 * len(branch_keys))
+        ]
+        user_keys = [str(u["encodedKey"]) for u in user_records]
+        builder.custom_fields()
+        seed_demo_currencies(fake)
+        loan_products = [builder.loan_product(i) for i in range(3)]
+        deposit_products = [builder.deposit_product(i) for i in range(2)]
     client_records = [
         builder.client(i, branch_keys[i % len(branch_keys)], user_keys[i % len(user_keys)])
         for i in range(clients)
     ]
+    for client in client_records[::3]:  # a third of the clients meet at their branch's centre
+        client["assignedCentreKey"] = centre_keys[branch_keys.index(client["assignedBranchKey"])]
+        fake.store["clients"].put(client)
     group_records = [
-        builder.group(i, client_records, branch_keys[i % len(branch_keys)]) for i in range(n_groups)
+        builder.group(i, client_records, branch_keys[i % len(branch_keys)], user_keys[i % len(branch_keys)])
+        for i in range(n_groups)
     ]
+    for group in group_records:
+        group["assignedCentreKey"] = centre_keys[branch_keys.index(group["assignedBranchKey"])]
+        fake.store["groups"].put(group)
     counts: dict[str, int] = {}
     loan_ids = []
     for i in range(loans):
@@ -142,6 +166,12 @@ def _build(
         scenario = LOAN_SCENARIOS[i % len(LOAN_SCENARIOS)]
         counts[scenario] = counts.get(scenario, 0) + 1
         loan_ids.append(builder.loan(i, holder, loan_products[i % len(loan_products)], scenario))
+    # Follow-up tasks on the first loans' clients (a client with a loan is never deleted in the demo).
+    first_loans = [fake.store["loans"].get(loan_id) for loan_id in loan_ids[:10]]
+    for i, loan in enumerate(x for x in first_loans if x is not None and x["accountHolderType"] == "CLIENT"):
+        borrower = fake.store["clients"].get(loan["accountHolderKey"])
+        if borrower is not None:
+            builder.task(i, borrower, loan, str(borrower["assignedUserKey"]))
     deposit_ids = [
         builder.deposit(
             i,
@@ -171,31 +201,99 @@ class _Builder:
         self.fake = fake
         self.rng = rng
         self.now = fake.clock.iso()
+        self.instant = fake.clock.now()
         self.today = fake.clock.today()
-        self.tz = fake.clock.now().tzinfo
+        self.tz = self.instant.tzinfo
+        self.opened = self.at(self.today - dt.timedelta(days=OPENED_DAYS_AGO))
         self.banking = banking(fake)
 
     def key(self) -> str:
         # The tenant's own generator: encodedKeys stay unique across every kind, as in Mambu.
         return self.fake.new_key()
 
+    def at(self, day: dt.date) -> dt.datetime:
+        """09:00 on ``day``, or now if that is still to come: the history never runs ahead of the clock."""
+        return min(dt.datetime.combine(day, dt.time(9), tzinfo=self.tz), self.instant)
+
+    def midnight(self, day: dt.date) -> str:
+        return dt.datetime.combine(day, dt.time(), tzinfo=self.tz).isoformat(timespec="seconds")
+
     def stamp(self, day: dt.date) -> str:
-        return dt.datetime.combine(day, dt.time(9), tzinfo=self.tz).isoformat(timespec="seconds")
+        return self.at(day).isoformat(timespec="seconds")
 
     # -- catalogue, through the fake's own rules -----------------------------------------------------
 
     def branch(self, i: int) -> Record:
-        return self.fake.create("branches", {"id": f"BR{i + 1:03d}", "name": f"Branch {i + 1}"})
+        data = {
+            "id": f"BR{i + 1:03d}",
+            "name": f"Branch {i + 1}",
+            "emailAddress": f"branch{i + 1}@example.com",
+            "phoneNumber": f"+351 21 100 {i + 1:04d}",
+            "notes": "Retail branch",
+            "addresses": [
+                {"line1": f"{i + 1} Avenida da Liberdade", "city": "Lisbon", "country": "Portugal"}
+            ],
+        }
+        return self.fake.create("branches", data)
 
-    def user(self, i: int, branch_key: str) -> Record:
+    def centre(self, i: int, branch_key: str) -> Record:
+        data = {
+            "id": f"CE{i + 1:03d}",
+            "name": f"Centre {i + 1}",
+            "assignedBranchKey": branch_key,
+            "meetingDay": ("MONDAY", "WEDNESDAY", "FRIDAY")[i % 3],
+            "notes": "Weekly meetings of the branch's groups",
+        }
+        return self.fake.create("centres", data)
+
+    def roles(self) -> list[Record]:
+        return [
+            self.fake.create("userroles", {"id": "CREDIT_OFFICER", "name": "Credit officer", "notes": ""}),
+            self.fake.create("userroles", {"id": "BRANCH_MANAGER", "name": "Branch manager", "notes": ""}),
+        ]
+
+    def user(self, i: int, branch_key: str, role: Record) -> Record:
+        first = _FIRST[i % len(_FIRST)]
+        manager = role["id"] == "BRANCH_MANAGER"
         data = {
             "id": f"U{i + 1:03d}",
             "username": f"officer{i + 1}",
-            "firstName": _FIRST[i % len(_FIRST)],
+            "firstName": first,
             "lastName": "Officer",
+            "email": f"officer{i + 1}@example.com",
+            "title": "Branch manager" if manager else "Credit officer",
+            "language": "ENGLISH",
+            "mobilePhone": f"+351 91 000 {i + 1:04d}",
             "assignedBranchKey": branch_key,
+            "role": {"encodedKey": role["encodedKey"]},
+            "access": {
+                "administratorAccess": False,
+                "apiAccess": True,
+                "canManageAllBranches": False,
+                "canManageEntitiesAssignedToOtherOfficers": manager,
+                "creditOfficerAccess": not manager,
+                "deliveryAccess": False,
+                "mambuAccess": True,
+                "managedBranches": [{"branchKey": branch_key}],
+                "permissions": [],
+            },
         }
         return self.fake.create("users", data)
+
+    def task(self, i: int, client: Record, loan: Record, user_key: str) -> Record:
+        """A follow-up task on a borrower, set the day after the loan was applied for."""
+        day = dt.date.fromisoformat(loan["creationDate"][:10]) + dt.timedelta(days=1)
+        with self.fake.clock.back_at(self.at(day)):
+            data = {
+                "title": f"Follow up with {client['firstName']} {client['lastName']} on {loan['id']}",
+                "description": "Check the documents and the repayment plan",
+                "assignedUserKey": user_key,
+                "taskLinkType": "CLIENT",
+                "taskLinkKey": client["encodedKey"],
+                "dueDate": (day + dt.timedelta(days=14)).isoformat(),
+                "status": "COMPLETED" if i % 3 else "OPEN",
+            }
+            return self.fake.create("tasks", data)
 
     def custom_fields(self) -> None:
         self.fake.create(
@@ -256,6 +354,39 @@ class _Builder:
                 "interestCalculationMethod": method,
                 "daysInYear": "ACTUAL_365_FIXED",
                 "scheduleInterestDaysCountMethod": "REPAYMENT_PERIODICITY",
+                "interestType": "SIMPLE_INTEREST",
+                "interestApplicationMethod": "REPAYMENT_DUE_DATE",
+                "interestBalanceCalculationMethod": "PRINCIPAL_AND_INTEREST",
+                "accrueLateInterest": False,
+            },
+            "loanAmountSettings": {"loanAmount": {"minValue": Decimal(1000), "maxValue": Decimal(50000)}},
+            "scheduleSettings": {
+                "repaymentScheduleMethod": "DYNAMIC",
+                "scheduleDueDatesMethod": "INTERVAL",
+                "repaymentReschedulingMethod": "NEXT_WORKING_DAY",
+                "repaymentPeriodUnit": "MONTHS",
+                "defaultRepaymentPeriodCount": 1,
+                "numInstallments": {"defaultValue": 12, "minValue": 6, "maxValue": 24},
+            },
+            "paymentSettings": {
+                "amortizationMethod": "STANDARD_PAYMENTS",
+                "paymentMethod": "HORIZONTAL",
+                "latePaymentsRecalculationMethod": "OVERDUE_INSTALLMENTS_INCREASE",
+                "repaymentAllocationOrder": ["FEE", "PENALTY", "INTEREST", "PRINCIPAL"],
+                "prepaymentSettings": {
+                    "prepaymentAcceptance": "ACCEPT_PREPAYMENTS",
+                    "futurePaymentsAcceptance": "ACCEPT_FUTURE_PAYMENTS",
+                    "prepaymentRecalculationMethod": "REDUCE_AMOUNT_PER_INSTALLMENT",
+                    "applyInterestOnPrepaymentMethod": "AUTOMATIC",
+                    "principalPaidInstallmentStatus": "PAID",
+                },
+            },
+            "penaltySettings": {"loanPenaltyCalculationMethod": "NONE"},
+            "arrearsSettings": {
+                "dateCalculationMethod": "ACCOUNT_FIRST_WENT_TO_ARREARS",
+                "nonWorkingDaysMethod": "INCLUDED",
+                "toleranceCalculationMethod": "ARREARS_TOLERANCE_PERIOD",
+                "tolerancePeriod": {"defaultValue": 0, "minValue": 0, "maxValue": 30},
             },
         }
         return self.fake.create("loanproducts", data)
@@ -296,30 +427,64 @@ class _Builder:
             "lastModifiedDate": created,
             "approvedDate": created,
             "activationDate": created,
-            "addresses": [],
-            "idDocuments": [],
+            "mobilePhone": f"+351 96 {i % 1000:03d} {i // 1000:04d}",
+            "addresses": [
+                {
+                    "encodedKey": self.key(),
+                    "line1": f"{i + 1} Rua das Flores",
+                    "city": "Lisbon",
+                    "postcode": f"1{i % 900 + 100:03d}-001",
+                    "country": "Portugal",
+                    "indexInList": 0,
+                }
+            ]
+            if i % 2 == 0
+            else [],
+            "idDocuments": [
+                {
+                    "encodedKey": self.key(),
+                    "documentType": "Passport",
+                    "documentId": f"P{i + 1:08d}",
+                    "issuingAuthority": "Portugal",
+                    "indexInList": 0,
+                }
+            ]
+            if i % 4 == 0
+            else [],
             "_Personal_Info": {"nickname": first[:3], "riskScore": str(self.rng.randrange(1, 100))},
         }
+        for address in record["addresses"]:
+            address["parentKey"] = record["encodedKey"]
         if i % 2 == 0:  # every other client names two references (a GROUPED set: rows with "_index")
             record["_References"] = [
-                {"_index": str(row), "name": f"{_FIRST[(i + row + 1) % len(_FIRST)]} Reference",
-                 "phone": f"+351 21 {i % 1000:03d} {row:04d}"}
+                {
+                    "_index": str(row),
+                    "name": f"{_FIRST[(i + row + 1) % len(_FIRST)]} Reference",
+                    "phone": f"+351 21 {i % 1000:03d} {row:04d}",
+                }
                 for row in range(2)
             ]
         return self.fake.store["clients"].put(record)
 
-    def group(self, i: int, clients: list[Record], branch_key: str) -> Record:
+    def group(self, i: int, clients: list[Record], branch_key: str, user_key: str) -> Record:
         members = [clients[(i * 7 + j) % len(clients)] for j in range(min(3, len(clients)))]
         record: Record = {
             "encodedKey": self.key(),
             "id": f"G{i + 1:05d}",
             "groupName": f"Solidarity group {i + 1}",
             "assignedBranchKey": branch_key,
+            "assignedUserKey": user_key,
+            "emailAddress": f"group{i + 1}@example.com",
+            "mobilePhone": f"+351 93 {i % 1000:03d} {i // 1000:04d}",
+            "preferredLanguage": "ENGLISH",
+            "notes": "Meets weekly at its centre",
             "loanCycle": 0,
             "groupMembers": [{"clientKey": m["encodedKey"], "roles": []} for m in members],
-            "creationDate": self.now,
-            "lastModifiedDate": self.now,
+            "addresses": [],
         }
+        # Formed the day after its last member joined.
+        joined = max((dt.date.fromisoformat(m["creationDate"][:10]) for m in members), default=self.today)
+        record["creationDate"] = record["lastModifiedDate"] = self.stamp(joined + dt.timedelta(days=1))
         return self.fake.store["groups"].put(record)
 
     def loan(self, i: int, holder: Record, product: Record, scenario: str) -> str:
@@ -360,19 +525,31 @@ class _Builder:
             "accruedInterest": ZERO,
             "daysInArrears": 0,
             "daysLate": 0,
-            "creationDate": self.now,
-            "lastModifiedDate": self.now,
             "_Loan_Info": {"purpose": _PURPOSES[i % len(_PURPOSES)]},
         }
         if holder.get("assignedUserKey"):
             loan["assignedUserKey"] = holder["assignedUserKey"]
+        for fill in self.fake.kinds["loans"].on_create:  # what Mambu fills in from the product
+            fill(self.fake, loan)
+        # An application of the last weeks: created, approved two days later, closed three days after.
+        applied = self.today - dt.timedelta(days=7 + i % 21)
+        loan["creationDate"] = loan["lastModifiedDate"] = self.stamp(applied)
         balances = dict.fromkeys(_LOAN_BALANCES, ZERO)
         if scenario in ("APPROVED", "WITHDRAWN"):
-            loan["approvedDate"] = self.now
+            loan["approvedDate"] = loan["lastModifiedDate"] = self.stamp(applied + dt.timedelta(days=2))
         if scenario in ("WITHDRAWN", "REJECTED"):
-            loan.update(accountState="CLOSED", accountSubState=scenario, closedDate=self.now)
+            closed = self.stamp(applied + dt.timedelta(days=5))
+            loan.update(
+                accountState="CLOSED", accountSubState=scenario, closedDate=closed, lastModifiedDate=closed
+            )
         if scenario in ("ACTIVE", "ACTIVE_IN_ARREARS", "REPAID", "WRITTEN_OFF"):
             balances = self._disburse(loan, scenario, n, rng)
+        else:  # planned for a week after the application, the first repayment a month later
+            expected = min(applied + dt.timedelta(days=7), self.today)
+            loan["disbursementDetails"].update(
+                expectedDisbursementDate=self.midnight(expected),
+                firstRepaymentDate=self.midnight(add_period(expected, "MONTHS", 1)),
+            )
         loan["balances"] = balances
         self.fake.store["loans"].put(loan)
         return str(loan["id"])
@@ -384,7 +561,11 @@ class _Builder:
         late_days = 5 if scenario == "ACTIVE_IN_ARREARS" else 0
         start = add_period(self.today - dt.timedelta(days=late_days), "MONTHS", -months)
         disbursed = self.stamp(start)
-        loan.update(accountState="ACTIVE", approvedDate=disbursed, lastAccountAppraisalDate=self.now)
+        loan.update(
+            accountState="ACTIVE",
+            creationDate=self.stamp(start - dt.timedelta(days=3)),
+            approvedDate=self.stamp(start - dt.timedelta(days=1)),
+        )
         tx = self._loan_tx(
             loan, "DISBURSEMENT", loan["loanAmount"], disbursed, {"principalAmount": loan["loanAmount"]}
         )
@@ -393,20 +574,17 @@ class _Builder:
         due_count = months
         installments = list(itertools.islice(iter_installments(terms), months))
         loan["disbursementDetails"] = {
-            "encodedKey": self.key(),
+            **loan["disbursementDetails"],
+            "expectedDisbursementDate": disbursed,
             "disbursementDate": disbursed,
             "firstRepaymentDate": self.stamp(terms.due_date(1)),
         }
+        last_event = disbursed
         principal_paid = interest_paid = principal_due = interest_due = ZERO
         for inst in installments[:paid]:
             p, r = inst.expected["principal"], inst.expected["interest"]
-            self._loan_tx(
-                loan,
-                "REPAYMENT",
-                p + r,
-                self.stamp(inst.due_date),
-                {"principalAmount": p, "interestAmount": r},
-            )
+            last_event = self.stamp(inst.due_date)
+            self._loan_tx(loan, "REPAYMENT", p + r, last_event, {"principalAmount": p, "interestAmount": r})
             principal_paid += p
             interest_paid += r
         for inst in installments[paid:due_count]:
@@ -450,6 +628,14 @@ class _Builder:
             )
             loan.update(accountState="CLOSED", accountSubState="WRITTEN_OFF", closedDate=self.now)
             balances.update(principalBalance=ZERO, interestBalance=ZERO, principalDue=ZERO, interestDue=ZERO)
+        if loan.get("closedDate"):
+            last_event = loan["closedDate"]
+        # [INFERRED] Mambu appraises an open account at the end of each day (arrears, dues); a closed one
+        # was last appraised by the transaction that closed it.
+        appraised = last_event
+        if loan.get("accountState") != "CLOSED":
+            appraised = max(self.midnight(self.today), last_event)
+        loan.update(lastModifiedDate=last_event, lastAccountAppraisalDate=appraised)
         return balances
 
     def _loan_tx(

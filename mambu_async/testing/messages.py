@@ -20,7 +20,8 @@ class FakeRequest:
 
     ``path`` is the raw (percent-encoded) path relative to ``/api``; ``path_params`` hold the decoded
     ``{name}`` segments of the matched route; ``params`` keep the query's order and repeats;
-    ``headers`` have lower-case names.
+    ``headers`` have lower-case names. ``strict_params`` is the tenant's
+    :attr:`~mambu_async.testing.backend.FakeMambu.strict_params` (refuse undeclared query parameters).
     """
 
     method: str
@@ -31,6 +32,7 @@ class FakeRequest:
     form: Mapping[str, str] | None = None
     upload: UploadFile | None = None
     path_params: dict[str, str] = attrs.field(factory=dict)
+    strict_params: bool = False
 
     @property
     def idempotency_key(self) -> str | None:

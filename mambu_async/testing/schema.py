@@ -441,7 +441,8 @@ class Schema:
         return tuple(node.get("enum", ())) if node else ()
 
     def coerce_numbers(self, body: dict[str, Any]) -> None:
-        """Numeric strings in ``number``/``integer`` properties of ``body`` become numbers, in place."""
+        """Numeric strings in ``number``/``integer`` properties of ``body`` become numbers, in place, and
+        ``date-time`` values lose any fraction of a second (Mambu stores seconds)."""
         _coerce(self, self.root, body)
 
     def check(self, body: dict[str, Any], old: dict[str, Any] | None) -> Problems:
@@ -553,12 +554,15 @@ def _check_value(
 
 
 def _coerce(schema: Schema, node: dict[str, Any], value: Any) -> Any:
-    """``value`` with numeric strings made numbers where ``node`` (and below) says so."""
+    """``value`` with numeric strings made numbers and date-times cut to seconds where ``node`` says so."""
     node = schema.resolve(node)
     kind = node.get("type")
     if kind in ("number", "integer") and isinstance(value, str):
         number = _number_text(value, integer=kind == "integer")
         return value if number is None else number
+    is_text = isinstance(value, str)
+    if kind == "string" and node.get("format") == "date-time" and is_text and is_datetime(value):
+        return _FRACTION_RE.sub(r"\1", value)
     if isinstance(value, dict) and (kind == "object" or "properties" in node):
         for name, sub in node.get("properties", {}).items():
             if value.get(name) is not None:
@@ -567,6 +571,9 @@ def _coerce(schema: Schema, node: dict[str, Any], value: Any) -> Any:
         items = node.get("items", {})
         value[:] = [_coerce(schema, items, item) if item is not None else None for item in value]
     return value
+
+
+_FRACTION_RE = re.compile(r"(T\d{2}:\d{2}:\d{2})\.\d+")
 
 
 def _number_text(text: str, *, integer: bool) -> int | Decimal | None:
@@ -594,9 +601,25 @@ def equivalent(sent: Any, stored: Any) -> bool:
         number = _number_text(sent, integer=False) if isinstance(sent, str) else sent
         return number is not None and Decimal(number) == Decimal(stored)
     if isinstance(sent, str) and isinstance(stored, str):
-        sent_at, stored_at = parse_datetime(sent), parse_datetime(stored)
+        sent_at, stored_at = _sent_back_instant(sent), parse_datetime(stored)
         return sent_at is not None and sent_at == stored_at
     return False
+
+
+_ZONE_NAME_RE = re.compile(r"(?:UTC|GMT)([+-]\d{2}:\d{2})?$")
+
+
+def _sent_back_instant(text: str) -> dt.datetime | None:
+    """The instant of a date-time sent back for comparison with the stored one.
+
+    [INFERRED] Beside Mambu's own forms, the zone may be written by name, ``UTC``/``GMT`` or
+    ``UTC+hh:mm``: MambuPy re-serialises a date it read as ``+00:00`` with the zone's name
+    (``2026-12-03T08:39:54UTC``), and an unchanged read-only date sent back so is the same instant.
+    """
+    named = _ZONE_NAME_RE.search(text)
+    if named is None:
+        return parse_datetime(text)
+    return parse_datetime(text[: named.start()] + (named.group(1) or "+00:00"))
 
 
 def _is_number(value: Any) -> bool:

@@ -118,7 +118,10 @@ async def test_last_account_appraisal_date_finds_the_appraised_loans(raw: Raw, m
     # the disbursed loan and those the new day re-appraised (active ones), not the closed ones
     by_id = {r["id"]: r for r in found}
     assert loan["id"] in by_id and "CLOSED" not in {r["accountState"] for r in found}
-    assert {r["lastAccountAppraisalDate"] for r in found} == {"2024-01-17T09:00:00+00:00"}
+    # the disbursement appraised its loan when it was posted; the new day's run at the day's start
+    assert by_id.pop(loan["id"])["lastAccountAppraisalDate"] == "2024-01-17T09:00:00+00:00"
+    assert {r["lastAccountAppraisalDate"] for r in by_id.values()} == {"2024-01-17T00:00:00+00:00"}
+    assert all(r["lastModifiedDate"] != r["lastAccountAppraisalDate"] for r in by_id.values())
 
 
 async def test_derived_loan_fields(raw: Raw, mambu_fake: FakeMambu) -> None:

@@ -3,6 +3,7 @@ another spelling (``"0"`` for ``0``, the same instant at another offset) is not 
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 from typing import Any
 
@@ -97,8 +98,34 @@ async def test_read_only_fields_sent_back_equal_are_not_a_change(raw: Raw, lende
 
 
 @pytest.mark.parametrize(
+    "sent_back",
+    [
+        "2024-01-15T09:00:00UTC",
+        "2024-01-15T09:00:00GMT",
+        "2024-01-15T03:00:00UTC-06:00",
+        "2024-01-15T09:00:00Z",
+    ],
+)
+async def test_dates_sent_back_with_the_zone_named_are_the_same_instant(
+    raw: Raw, lender: FakeMambu, sent_back: str
+) -> None:
+    # MambuPy writes a date it read as +00:00 back with the zone's name: 2024-01-15T09:00:00UTC.
+    stored = lender.get("clients", "C1")
+    sent = {**stored, "lastName": "Updated", "creationDate": sent_back, "lastModifiedDate": sent_back}
+    status, _, updated = await raw("PUT", "/clients/C1", json=sent)
+    assert status == 200, updated
+    assert updated["lastName"] == "Updated" and updated["creationDate"] == "2024-01-15T09:00:00+00:00"
+
+
+@pytest.mark.parametrize(
     ("field", "value"),
-    [("loanCycle", "1"), ("creationDate", "2024-01-15T09:00:01+00:00"), ("loanCycle", "zero")],
+    [
+        ("loanCycle", "1"),
+        ("creationDate", "2024-01-15T09:00:01+00:00"),
+        ("creationDate", "2024-01-15T09:00:00UTC+01:00"),
+        ("creationDate", "2024-01-15T09:00:00EST"),
+        ("loanCycle", "zero"),
+    ],
 )
 async def test_read_only_fields_sent_back_different_are_refused(
     raw: Raw, lender: FakeMambu, field: str, value: Any
@@ -132,3 +159,67 @@ async def test_patch_with_numbers_as_strings_stores_numbers(raw: Raw, lender: Fa
     stored = lender.get("loans", "L1")
     assert stored["loanAmount"] == Decimal("1500.50") and _is_number(stored["loanAmount"])
     assert stored["scheduleSettings"]["repaymentInstallments"] == 7
+
+
+async def test_date_times_are_stored_at_second_precision(raw: Raw, lender: FakeMambu) -> None:
+    lender.clock.set(dt.datetime(2024, 2, 1, 10, 0, tzinfo=dt.UTC))
+    body = _loan(disbursementDetails={"expectedDisbursementDate": "2024-02-01T08:41:48.477836+00:00"})
+    status, _, created = await raw("POST", "/loans", json=body)
+    assert status == 201, created
+    assert created["disbursementDetails"]["expectedDisbursementDate"] == "2024-02-01T08:41:48+00:00"
+    status, _, _ = await raw("POST", "/loans/L1:changeState", json={"action": "APPROVE"})
+    assert status == 200
+    sent = {"valueDate": "2024-02-01T08:41:48.477836+00:00"}
+    status, _, disbursed = await raw("POST", "/loans/L1/disbursement-transactions", json=sent)
+    assert status == 201, disbursed
+    assert disbursed["valueDate"] == "2024-02-01T08:41:48+00:00"
+    details = lender.get("loans", "L1")["disbursementDetails"]
+    assert details["disbursementDate"] == "2024-02-01T08:41:48+00:00"
+
+
+async def test_new_loans_carry_what_mambu_fills_in_from_the_product(raw: Raw, lender: FakeMambu) -> None:
+    product = lender.get("loanproducts", "LP1")
+    product.update(
+        currency={"code": "USD"},
+        penaltySettings={
+            "loanPenaltyCalculationMethod": "OVERDUE_BALANCE",
+            "penaltyRate": {"defaultValue": 2},
+        },
+        arrearsSettings={
+            "dateCalculationMethod": "ACCOUNT_FIRST_WENT_TO_ARREARS",
+            "tolerancePeriod": {"defaultValue": 3},
+        },
+        paymentSettings={
+            "latePaymentsRecalculationMethod": "LAST_INSTALLMENT_INCREASE",
+            "prepaymentSettings": {
+                "prepaymentRecalculationMethod": "NO_RECALCULATION",
+                "futurePaymentsAcceptance": "ACCEPT_OVERPAYMENTS",
+            },
+        },
+    )
+    lender.store["loanproducts"].put(product)
+    status, _, created = await raw("POST", "/loans", json=_loan())
+    assert status == 201, created
+    details = created["disbursementDetails"]
+    assert len(details["encodedKey"]) == 32 and details["fees"] == []
+    assert created["penaltySettings"] == {"loanPenaltyCalculationMethod": "OVERDUE_BALANCE", "penaltyRate": 2}
+    assert created["accountArrearsSettings"]["dateCalculationMethod"] == "ACCOUNT_FIRST_WENT_TO_ARREARS"
+    assert created["accountArrearsSettings"]["tolerancePeriod"] == 3
+    assert created["prepaymentSettings"] == {"prepaymentRecalculationMethod": "NO_RECALCULATION"}
+    assert created["latePaymentsRecalculationMethod"] == "LAST_INSTALLMENT_INCREASE"
+    assert created["futurePaymentsAcceptance"] == "ACCEPT_OVERPAYMENTS"
+    assert created["arrearsTolerancePeriod"] == 3
+    assert created["currency"] == {"code": "USD"}
+    status, _, approved = await raw("POST", "/loans/L1:changeState", json={"action": "APPROVE"})
+    assert status == 200 and approved["disbursementDetails"]["encodedKey"] == details["encodedKey"]
+    status, _, _ = await raw("POST", "/loans/L1/disbursement-transactions", json={})
+    assert status == 201
+    assert lender.get("loans", "L1")["disbursementDetails"]["encodedKey"] == details["encodedKey"]
+
+
+async def test_loan_settings_sent_on_create_are_kept(raw: Raw, lender: FakeMambu) -> None:
+    sent = _loan(penaltySettings={"loanPenaltyCalculationMethod": "NONE"}, disbursementDetails={"fees": []})
+    status, _, created = await raw("POST", "/loans", json=sent)
+    assert status == 201, created
+    assert created["penaltySettings"] == {"loanPenaltyCalculationMethod": "NONE"}
+    assert created["disbursementDetails"]["fees"] == [] and "encodedKey" in created["disbursementDetails"]

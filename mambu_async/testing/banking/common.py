@@ -83,7 +83,8 @@ def amount_of(body: dict[str, Any], name: str = "amount", *, required: bool = Tr
 def value_date(fake: FakeMambu, body: dict[str, Any], name: str = "valueDate") -> tuple[dt.date, str]:
     """The transaction's value date (today when absent) as a tenant date and as Mambu's date-time text.
 
-    A date-time keeps the offset it was sent with; a bare date means midnight in the tenant's zone.
+    A date-time keeps the offset it was sent with, at second precision as Mambu stores it (a fraction
+    sent is dropped); a bare date means midnight in the tenant's zone.
     [INFERRED] A date-time counts on its date in the tenant's zone, except that one naming the tenant's
     today (``...T23:00:00-12:00``, ``...T00:00:00+14:00``) is today whatever its offset: a client that
     sends "today" in its own zone is neither refused as future-dated nor as back-dated. Such a value is
@@ -100,7 +101,7 @@ def value_date(fake: FakeMambu, body: dict[str, Any], name: str = "valueDate") -
             if when.date() == now.date() != day:
                 kept = dt.datetime.combine(now.date(), when.time(), tzinfo=now.tzinfo)
                 return now.date(), kept.isoformat(timespec="seconds")
-            return day, raw
+            return day, when.isoformat(timespec="seconds")
         if is_date(raw):
             day = dt.date.fromisoformat(raw)
             midnight = dt.datetime.combine(day, dt.time(), tzinfo=now.tzinfo)

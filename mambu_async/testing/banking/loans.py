@@ -216,8 +216,12 @@ def _affected(allocation: Allocation, sign: int = 1) -> dict[str, Decimal]:
     return out
 
 
-def settle(fake: FakeMambu, loan: Record, ledger: Ledger | None = None) -> Record:
-    """Store the loan with balances, arrears and closing that follow from its ledger; returns it."""
+def settle(
+    fake: FakeMambu, loan: Record, ledger: Ledger | None = None, *, appraised: str | None = None
+) -> Record:
+    """Store the loan with balances, arrears and closing that follow from its ledger; returns it.
+
+    ``appraised`` is when the balances were recalculated (default: now, as by a transaction)."""
     ledger = ledger or replay(fake, loan)
     today = fake.clock.today()
     loan = dict(loan)
@@ -259,8 +263,9 @@ def settle(fake: FakeMambu, loan: Record, ledger: Ledger | None = None) -> Recor
     loan["lastModifiedDate"] = fake.clock.iso()
     if ledger.disbursed_on is not None:
         # [INFERRED] Mambu stamps lastAccountAppraisalDate whenever it re-evaluates the account's
-        # interest, principal, fees and penalties: here, each time the balances are settled.
-        loan["lastAccountAppraisalDate"] = loan["lastModifiedDate"]
+        # interest, principal, fees and penalties: a transaction or state change now, the end-of-day
+        # run at the day's start (``age``).
+        loan["lastAccountAppraisalDate"] = appraised or loan["lastModifiedDate"]
     return fake.store["loans"].put(loan)
 
 
@@ -776,6 +781,8 @@ def _currency(fake: FakeMambu, loan: Record) -> str:
 
 
 def age(fake: FakeMambu) -> None:
-    """Re-settle every active loan for the clock's date (arrears, due amounts)."""
+    """Re-settle every active loan for the clock's date (arrears, due amounts): the end-of-day appraisal,
+    stamped at the start of the day."""
+    start = dt.datetime.combine(fake.clock.today(), dt.time(), tzinfo=fake.clock.timezone)
     for loan in fake.store["loans"].find(lambda r: r.get("accountState") in LOAN_REPAYABLE):
-        settle(fake, loan)
+        settle(fake, loan, appraised=start.isoformat(timespec="seconds"))

@@ -7,7 +7,7 @@ property names, as api-semantics §5.3 proposes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -173,6 +173,13 @@ def _default(name: str, value: Any) -> Callable[[FakeMambu, Record], None]:
             record[name] = value
 
     return fill
+
+
+def _scalars(source: Any, names: Iterable[str]) -> dict[str, Any]:
+    """The members ``names`` of ``source`` (an object) that hold a plain value."""
+    if not isinstance(source, dict):
+        return {}
+    return {n: source[n] for n in names if isinstance(source.get(n), str | bool | int | Decimal)}
 
 
 def _sum(values: list[Any]) -> Decimal:
@@ -656,6 +663,77 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
         if record.get("currencyCode") is None and currencies and isinstance(currencies[0], dict):
             record["currencyCode"] = currencies[0].get("code")
 
+    def loan_defaults(fake: FakeMambu, record: Record) -> None:
+        """What Mambu fills in on a new loan account: the disbursement details object (every v2
+        LoanAccount carries one, loans.json ``DisbursementDetails``) and the settings "copied from the
+        loan product" (loans.json PrepaymentSettings; [INFERRED] the same for arrears and penalty
+        settings, whose members mirror the product's)."""
+        details = record.get("disbursementDetails")
+        details = dict(details) if isinstance(details, dict) else {}
+        details.setdefault("encodedKey", fake.new_key())
+        details.setdefault("fees", [])
+        record["disbursementDetails"] = details
+        product = fake.store["loanproducts"].get(str(record.get("productTypeKey"))) or {}
+        penalty = product.get("penaltySettings") or {}
+        rate = (penalty.get("penaltyRate") or {}).get("defaultValue")
+        copied = {
+            "penaltySettings": {
+                "loanPenaltyCalculationMethod": penalty.get("loanPenaltyCalculationMethod") or "NONE",
+                **({"penaltyRate": rate} if rate is not None else {}),
+            },
+            "accountArrearsSettings": _scalars(
+                product.get("arrearsSettings"),
+                (
+                    "dateCalculationMethod",
+                    "monthlyToleranceDay",
+                    "nonWorkingDaysMethod",
+                    "toleranceCalculationMethod",
+                ),
+            ),
+            "prepaymentSettings": _scalars(
+                (product.get("paymentSettings") or {}).get("prepaymentSettings"),
+                (
+                    "applyInterestOnPrepaymentMethod",
+                    "elementsRecalculationMethod",
+                    "prepaymentRecalculationMethod",
+                    "principalPaidInstallmentStatus",
+                ),
+            ),
+        }
+        tolerance = ((product.get("arrearsSettings") or {}).get("tolerancePeriod") or {}).get("defaultValue")
+        if tolerance is not None:
+            copied["accountArrearsSettings"]["tolerancePeriod"] = tolerance
+            record.setdefault("arrearsTolerancePeriod", tolerance)
+        payment = product.get("paymentSettings") or {}
+        # latePaymentsRecalculationMethod is "copied from the loan product" (loans.json); [INFERRED] so is
+        # the product's futurePaymentsAcceptance.
+        code = (product.get("currency") or {}).get("code")
+        if isinstance(code, str) and not isinstance(record.get("currency"), dict):
+            # [INFERRED] The stored loans.json predates LoanAccount.currency; Mambu's current reference
+            # and tap-mambu's loan_accounts schema have it: the product's currency.
+            record["currency"] = {"code": code}
+        for name, value in {
+            **_scalars(payment, ("latePaymentsRecalculationMethod",)),
+            **_scalars(payment.get("prepaymentSettings"), ("futurePaymentsAcceptance",)),
+        }.items():
+            record.setdefault(name, value)
+        copied["accountArrearsSettings"].setdefault("encodedKey", fake.new_key())
+        for name, value in copied.items():
+            if not isinstance(record.get(name), dict):
+                record[name] = value
+        interest = record.get("interestSettings")
+        if isinstance(interest, dict):
+            for name, value in _scalars(
+                product.get("interestSettings"),
+                (
+                    "interestType",
+                    "interestApplicationMethod",
+                    "interestBalanceCalculationMethod",
+                    "accrueLateInterest",
+                ),
+            ).items():
+                interest.setdefault(name, value)
+
     loan_fields = [
         "id",
         "encodedKey",
@@ -732,7 +810,11 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
             loan_schema, _union(search_fields.LOAN_SORTING_FIELDS, loan_fields), loan_special
         ),
         custom_fields_for="LOAN_ACCOUNT",
-        on_create=[_default("accountState", "PENDING_APPROVAL"), _zero_balances(LOAN_BALANCES)],
+        on_create=[
+            _default("accountState", "PENDING_APPROVAL"),
+            _zero_balances(LOAN_BALANCES),
+            loan_defaults,
+        ],
         validators=[
             _holder_check,
             _product_check("loanproducts"),

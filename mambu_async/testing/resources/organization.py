@@ -2,7 +2,9 @@
 
 Mambu's v2 reference serves the organisation details at ``/setup/organization`` and the holidays at
 ``/organization/holidays/general`` (list; one by ``holidayIdentifier``, its id or encodedKey) and
-``/organization/holidays/nonworkingdays`` (``{"nonWorkingDays": [...]}``). The seeds do not describe
+``/organization/holidays/nonworkingdays`` (``{"nonWorkingDays": [...]}``), and both together at
+``GET``/``PUT /organization/holidays`` (``{"holidays": [...], "nonWorkingDays": [...]}``, the whole
+configuration MambuPy's ``MambuHolidays`` reads and writes back). The seeds do not describe
 these documents; the fields follow Mambu's published reference [INFERRED]: the organisation's
 ``institutionName``, ``timeZoneID``, ``currency``, ``dateFormat``, ``dateTimeFormat``,
 ``decimalSeparator``, contact fields and dates; a holiday's ``id`` (an integer), ``name``, ``date``
@@ -74,6 +76,53 @@ def _non_working_days(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     return json_response(200, {"nonWorkingDays": list(days)})
 
 
+def _holidays(fake: FakeMambu) -> Record:
+    """The whole holidays configuration: the general holidays by date and the non-working days."""
+    holidays = sorted(fake.store["holidays"].values(), key=lambda h: (str(h.get("date")), h.get("id") or 0))
+    stored = fake.store[NON_WORKING_DAYS].values()
+    days = stored[0]["nonWorkingDays"] if stored else ["SATURDAY", "SUNDAY"]
+    return {"holidays": [dict(h) for h in holidays], "nonWorkingDays": list(days)}
+
+
+def _get_holidays(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    query.check_params(request, set())
+    return json_response(200, _holidays(fake))
+
+
+def _put_holidays(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """Replace the configuration: holidays sent with the id or encodedKey of a stored one keep it (and
+    its creation date), others are created, stored ones not sent are removed; the non-working days are
+    replaced when sent. [INFERRED] from MambuPy's use (a full configuration is sent, "not just the
+    changes") and Mambu's "full update" meaning of PUT."""
+    query.check_params(request, set())
+    body = request.json()
+    sent = body.get("holidays") if isinstance(body, dict) else None
+    if not isinstance(sent, list) or not all(isinstance(h, dict) for h in sent):
+        raise bad_request("INVALID_HOLIDAY_SETUP", "holidays must be an array of holidays")
+    days = body.get("nonWorkingDays")
+    if days is not None:
+        if not isinstance(days, list):
+            raise bad_request("INVALID_HOLIDAY_SETUP", "nonWorkingDays must be an array of week days")
+        set_non_working_days(fake, [str(d) for d in days])
+    holidays = fake.store["holidays"]
+    kept: set[str] = set()
+    for item in sent:
+        ref = item.get("encodedKey") or item.get("id")
+        old = holidays.get(str(ref)) if ref is not None else None
+        fields = {k: item[k] for k in ("name", "date", "isAnnuallyRecurring") if item.get(k) is not None}
+        if old is None:
+            kept.add(fake.create("holidays", fields)["encodedKey"])
+            continue
+        record = {**old, **fields}
+        _check_holiday(fake, record, old)
+        holidays.put(record)
+        kept.add(record["encodedKey"])
+    for old in holidays.values():
+        if old["encodedKey"] not in kept:
+            holidays.remove(old["encodedKey"])
+    return json_response(200, _holidays(fake))
+
+
 def set_non_working_days(fake: FakeMambu, days: list[str]) -> None:
     """Replace the organisation's non-working days (for factories and tests)."""
     unknown = [d for d in days if d not in WEEK_DAYS]
@@ -116,4 +165,6 @@ def install(fake: FakeMambu) -> None:
     """Register the organisation and holiday routes."""
     register_crud(fake, fake.add_kind(holiday_kind()), "list get")
     fake.router.add("GET", "/organization/holidays/nonworkingdays", _non_working_days)
+    fake.router.add("GET", "/organization/holidays", _get_holidays)
+    fake.router.add("PUT", "/organization/holidays", _put_holidays)
     fake.router.add("GET", "/setup/organization", _get_organization)

@@ -120,10 +120,13 @@ def install(fake: FakeMambu) -> None:
     from mambu_async.testing.resources import (
         v1_activities,
         v1_anonymize,
+        v1_audit_trail,
         v1_custom_information,
         v1_documents,
         v1_lookups,
     )
 
-    for module in (v1_documents, v1_activities, v1_lookups, v1_custom_information, v1_anonymize):
+    for module in (
+        v1_documents, v1_activities, v1_lookups, v1_custom_information, v1_anonymize, v1_audit_trail
+    ):
         module.install(fake)
