@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from mambu_async import search_fields
 from mambu_async.testing import FakeMambu
 from mambu_async.testing.clock import DEFAULT_NOW
 from mambu_async.testing.factories import build_demo_tenant
-from mambu_async.testing.resources import search_fields
 from mambu_async.testing.search import OPERATOR_TYPES
 from tests.contract.conftest import Raw, reasons
 
