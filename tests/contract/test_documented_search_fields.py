@@ -28,31 +28,12 @@ SAMPLE = {
 }
 """One operator Mambu allows per field type, with a value of that type."""
 
-GROUP_FILTER_FIELDS = [
-    "encodedKey",
-    "id",
-    "creationDate",
-    "groupRoleKey",
-    "branchKey",
-    "centreKey",
-    "creditOfficerKey",
-    "groupName",
-    "lastModifiedDate",
-    "preferredLanguage",
-    "depositsBalance",
-    "loansBalance",
-    "totalBalance",
-    "numberOfMembers",
-    "loanCycle",
-]
-"""Mambu's GroupFilterCriteria field enum (docs.mambu.com, groupsearchcriteria)."""
-
 DOCUMENTED = [
     *(("loans", "loans", f) for f in search_fields.LOAN_FILTER_FIELDS),
     *(("deposits", "deposits", f) for f in search_fields.DEPOSIT_FILTER_FIELDS),
     *(("loans/transactions", "loantransactions", f) for f in search_fields.LOAN_TRANSACTION_FILTER_FIELDS),
-    *(("groups", "groups", f) for f in GROUP_FILTER_FIELDS),
-    ("clients", "clients", "mobilePhoneNumber2"),
+    *(("groups", "groups", f) for f in search_fields.GROUP_FILTER_FIELDS),
+    *(("clients", "clients", f) for f in search_fields.CLIENT_FILTER_FIELDS),
 ]
 
 
