@@ -13,6 +13,7 @@ from mambu_async.entities.base import SearchableMixin, WritableMixin
 from mambu_async.entities.behaviours.bundles import ClientBehaviours
 from mambu_async.entities.generated.clients import *  # noqa: F403  (the value objects and enums)
 from mambu_async.entities.generated.clients import Client
+from mambu_async.search_fields import CLIENT_FILTER_FIELDS, CLIENT_SORTING_FIELDS
 
 
 @attrs.define(slots=False, kw_only=True)
@@ -42,61 +43,7 @@ class MambuClient(Client, WritableMixin, SearchableMixin, ClientBehaviours):
         "creationDate",
         "lastModifiedDate",
     )
-    #: ``ClientFilterCriteria.field`` (clients.json).
-    _search_fields = (
-        "encodedKey",
-        "creditOfficerKey",
-        "clientRoleKey",
-        "branchKey",
-        "centreKey",
-        "groupKey",
-        "fullName",
-        "firstName",
-        "middleName",
-        "lastName",
-        "creationDate",
-        "lastModifiedDate",
-        "id",
-        "depositsBalance",
-        "loansBalance",
-        "pendingLoanAmount",
-        "approvedLoanAmount",
-        "totalBalance",
-        "totalDue",
-        "homePhoneNumber",
-        "mobilePhoneNumber",
-        "emailAddress",
-        "clientAddress",
-        "birthdate",
-        "gender",
-        "loanCycle",
-        "groupLoanCycle",
-        "clientState",
-        "portalState",
-        "preferredLanguage",
-        "groupId",
-    )
-    #: ``ClientSortingCriteria.field`` (clients.json).
-    _search_sort_fields = (
-        "encodedKey",
-        "id",
-        "fullName",
-        "firstName",
-        "middleName",
-        "lastName",
-        "creationDate",
-        "lastModifiedDate",
-        "depositsBalance",
-        "loansBalance",
-        "pendingLoanAmount",
-        "approvedLoanAmount",
-        "totalBalance",
-        "totalDue",
-        "homePhoneNumber",
-        "mobilePhoneNumber",
-        "emailAddress",
-        "birthdate",
-        "loanCycle",
-        "groupLoanCycle",
-        "portalState",
-    )
+    #: ``ClientFilterCriteria.field`` (:mod:`mambu_async.search_fields`).
+    _search_fields = CLIENT_FILTER_FIELDS
+    #: ``ClientSortingCriteria.field`` (:mod:`mambu_async.search_fields`).
+    _search_sort_fields = CLIENT_SORTING_FIELDS

@@ -13,6 +13,7 @@ from mambu_async.entities.base import SearchableMixin, WritableMixin
 from mambu_async.entities.behaviours.bundles import DepositBehaviours
 from mambu_async.entities.generated.deposit_accounts import *  # noqa: F403  (the value objects and enums)
 from mambu_async.entities.generated.deposit_accounts import DepositAccount
+from mambu_async.search_fields import DEPOSIT_FILTER_FIELDS, DEPOSIT_SORTING_FIELDS
 
 
 @attrs.define(slots=False, kw_only=True)
@@ -40,66 +41,7 @@ class MambuDeposit(DepositAccount, WritableMixin, SearchableMixin, DepositBehavi
         "id",
         "name",
     )
-    #: ``DepositAccountFilterCriteria.field`` (Mambu's v2 docs; not in deposit_accounts.json).
-    _search_fields = (
-        "encodedKey",
-        "id",
-        "name",
-        "accountHolderKey",
-        "clientId",
-        "groupId",
-        "accountHolderName",
-        "accountState",
-        "accountType",
-        "creationDate",
-        "activationDate",
-        "approvedDate",
-        "lastModifiedDate",
-        "maturityDate",
-        "lastSetToArrearsDate",
-        "closedDate",
-        "lockedDate",
-        "productTypeKey",
-        "creditArrangementKey",
-        "accruedAmounts.interestAccrued",
-        "accruedAmounts.overdraftInterestAccrued",
-        "accruedAmounts.technicalOverdraftInterestAccrued",
-        "maxBalance",
-        "balances.availableBalance",
-        "balances.blockedBalance",
-        "balances.feesDue",
-        "balances.lockedBalance",
-        "balances.overdraftAmount",
-        "balances.overdraftInterestDue",
-        "balances.technicalOverdraftAmount",
-        "balances.totalBalance",
-        "balances.holdBalance",
-        "assignedBranchKey",
-        "assignedCentreKey",
-        "assignedUserKey",
-        "currencyCode",
-        "interestSettings.interestRate",
-        "currentInterestTier.endingBalance",
-        "currentInterestTier.index",
-        "currentInterestTier.interestRate",
-        "currentInterestTier.startingBalance",
-        "internalControls.maxWithdrawalAmount",
-        "internalControls.recommendedDepositAmount",
-        "internalControls.targetAmount",
-        "lengthInDays",
-        "overdraftRiskLevelKey",
-        "overdraftAvailableLimit",
-        "overdraftDaysInArrears",
-        "overdraftInArrears",
-        "overdraftInterestSettings.interestRateSettings.interestRate",
-        "overdraftInterestSettings.interestRateSettings.interestSpread",
-        "currentOverdraftInterestTier.endingBalance",
-        "currentOverdraftInterestTier.index",
-        "currentOverdraftInterestTier.interestRate",
-        "currentOverdraftInterestTier.startingBalance",
-        "overdraftSettings.overdraftExpiryDate",
-        "overdraftSettings.overdraftLimit",
-        "overdraftSettings.allowOverdraft",
-    )
-    #: Sorting accepts the search fields (inferred).
-    _search_sort_fields = _search_fields
+    #: ``DepositAccountFilterCriteria.field`` (:mod:`mambu_async.search_fields`).
+    _search_fields = DEPOSIT_FILTER_FIELDS
+    #: ``DepositAccountSortingCriteria.field`` (:mod:`mambu_async.search_fields`).
+    _search_sort_fields = DEPOSIT_SORTING_FIELDS

@@ -25,6 +25,7 @@ from mambu_async.entities.behaviours.related import (
 )
 from mambu_async.entities.client import Address, ClientPreferredLanguage, MambuClient
 from mambu_async.entities.model import MambuModel
+from mambu_async.search_fields import GROUP_FILTER_FIELDS, GROUP_SORTING_FIELDS
 
 __all__ = ["GroupMember", "GroupRole", "MambuGroup"]
 
@@ -72,6 +73,10 @@ class MambuGroup(
     _filter_keys = ("branchId", "centreId", "creditOfficerUsername")
     #: ``sortBy`` fields of ``GET /groups``.
     _sort_by_fields = ("groupName", "creationDate", "lastModifiedDate")
+    #: ``GroupFilterCriteria.field`` (:mod:`mambu_async.search_fields`).
+    _search_fields = GROUP_FILTER_FIELDS
+    #: ``GroupSortingCriteria.field`` (:mod:`mambu_async.search_fields`).
+    _search_sort_fields = GROUP_SORTING_FIELDS
 
     id: str | None = None
     encoded_key: str | None = None

@@ -13,6 +13,7 @@ from mambu_async.entities.base import SearchableMixin, WritableMixin
 from mambu_async.entities.behaviours.bundles import LoanBehaviours
 from mambu_async.entities.generated.loans import *  # noqa: F403  (the value objects and enums)
 from mambu_async.entities.generated.loans import LoanAccount
+from mambu_async.search_fields import LOAN_FILTER_FIELDS, LOAN_SORTING_FIELDS
 
 
 @attrs.define(slots=False, kw_only=True)
@@ -40,85 +41,7 @@ class MambuLoan(LoanAccount, WritableMixin, SearchableMixin, LoanBehaviours):
         "id",
         "loanName",
     )
-    #: ``LoanAccountFilterCriteria.field`` (Mambu's v2 docs; not in loans.json;
-    #: ``balance.interestBalance`` is Mambu's own spelling).
-    _search_fields = (
-        "accountHolderKey",
-        "assignedBranchKey",
-        "assignedCentreKey",
-        "assignedUserKey",
-        "productTypeKey",
-        "loanRiskLevelKey",
-        "encodedKey",
-        "loanName",
-        "id",
-        "accountHolderId",
-        "recipient",
-        "creationDate",
-        "approvedDate",
-        "lastModifiedDate",
-        "lastSetToArrearsDate",
-        "lastLockedDate",
-        "closedDate",
-        "daysInArrears",
-        "daysLate",
-        "accountSubState",
-        "accountState",
-        "loanAmount",
-        "numInstallments",
-        "balances.principalDue",
-        "balances.principalPaid",
-        "balances.principalBalance",
-        "balances.interestDue",
-        "balances.interestPaid",
-        "balances.interestBalance",
-        "balance.interestBalance",
-        "accruedInterest",
-        "balances.feesDue",
-        "balances.feesBalance",
-        "balances.feesPaid",
-        "penaltySettings.loanPenaltyCalculationMethod",
-        "balances.penaltyDue",
-        "balances.penaltyPaid",
-        "balances.penaltyBalance",
-        "accruedPenalty",
-        "penaltySettings.penaltyRate",
-        "arrearsTolerancePeriod",
-        "interestSettings.interestRate",
-        "interestSettings.interestSpread",
-        "totalPaid",
-        "totalBalance",
-        "totalDue",
-        "firstRepaymentDate",
-        "lastPaymentDate",
-        "lastPaymentAmount",
-        "expectedMaturityDate",
-        "rescheduledAccountKey",
-        "refinancedAccountId",
-        "originalAccountKey",
-        "taxRate",
-        "taxPaid",
-        "taxDue",
-        "hasSettlementAccount",
-        "settlementAccountKey",
-        "interestCommission",
-        "fundingSources.amount",
-        "fundingSources.sharePercentage",
-        "numberOfFunds",
-        "fundsEnabled",
-        "availableAmount",
-        "wasRescheduled",
-        "wasRefinanced",
-        "prepaymentSettings.prepaymentRecalculationMethod",
-        "prepaymentSettings.applyInterestOnPrepaymentMethod",
-        "latePaymentsRecalculationMethod",
-        "balances.redrawBalance",
-        "expectedPrincipalRedraw",
-        "tranches.expectedDisbursementDate",
-        "tranches.amount",
-        "disbursementDetails.expectedDisbursementDate",
-        "disbursementDetails.disbursementDate",
-        "disbursementDetails.firstRepaymentDate",
-    )
-    #: Sorting accepts the search fields (inferred: loans.json has no ``LoanAccountSortingCriteria``).
-    _search_sort_fields = _search_fields
+    #: ``LoanAccountFilterCriteria.field`` (:mod:`mambu_async.search_fields`).
+    _search_fields = LOAN_FILTER_FIELDS
+    #: ``LoanAccountSortingCriteria.field`` (:mod:`mambu_async.search_fields`).
+    _search_sort_fields = LOAN_SORTING_FIELDS

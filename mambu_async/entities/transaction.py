@@ -34,6 +34,12 @@ from mambu_async.entities.generated.deposit_transactions import (
 )
 from mambu_async.entities.model import MambuModel
 from mambu_async.errors import MambuResponseError, MambuValidationError
+from mambu_async.search_fields import (
+    DEPOSIT_TRANSACTION_FILTER_FIELDS,
+    DEPOSIT_TRANSACTION_SORTING_FIELDS,
+    LOAN_TRANSACTION_FILTER_FIELDS,
+    LOAN_TRANSACTION_SORTING_FIELDS,
+)
 
 if TYPE_CHECKING:
     from mambu_async.entities.deposit import MambuDeposit
@@ -46,74 +52,6 @@ __all__ = [
     "MambuLoanTransaction",
     "TransactionMixin",
 ]
-
-_DEPOSIT_SEARCH_FIELDS = (
-    "encodedKey",
-    "id",
-    "externalId",
-    "productID",
-    "currencyCode",
-    "branchID",
-    "branchKey",
-    "centreID",
-    "centreKey",
-    "tillID",
-    "tillKey",
-    "amount",
-    "affectedAmounts.fundsAmount",
-    "affectedAmounts.interestAmount",
-    "affectedAmounts.feesAmount",
-    "parentAccountKey",
-    "parentAccountID",
-    "productTypeKey",
-    "userKey",
-    "adjustmentTransactionID",
-    "adjustmentTransactionKey",
-    "originalTransactionKey",
-    "originalTransactionID",
-    "transactionDetails.transactionChannelKey",
-    "transactionDetails.transactionChannelId",
-    "type",
-    "creationDate",
-    "accountBalances.totalBalance",
-    "valueDate",
-    "taxes.taxRate",
-    "terms.interestSettings.interestRate",
-    "fees.trigger",
-    "fees.name",
-    "fees.predefinedFeeKey",
-    "wasAdjusted",
-    "typeIsAdjustment",
-    "affectedAmounts.overdraftAmount",
-    "affectedAmounts.overdraftInterestAmount",
-    "affectedAmounts.overdraftFeesAmount",
-    "affectedAmounts.technicalOverdraftAmount",
-    "affectedAmounts.technicalOverdraftInterestAmount",
-    "terms.overdraftInterestSettings.interestRate",
-    "terms.overdraftInterestSettings.indexInterestRate",
-)
-
-_DEPOSIT_SORT_FIELDS = (
-    "id",
-    "externalId",
-    "parentAccountId",
-    "productId",
-    "valueDate",
-    "creationDate",
-    "amount",
-    "branchId",
-    "centreId",
-    "tillId",
-    "fees.name",
-    "transactionDetails.transactionChannelId",
-    "taxes.taxRate",
-    "terms.interestSettings.interestRate",
-    "terms.overdraftInterestSettings.interestRate",
-    "terms.overdraftSettings.overdraftLimit",
-    "affectedAmounts.interestAmount",
-    "affectedAmounts.feesAmount",
-    "accountBalances.totalBalance",
-)
 
 
 class LoanTransactionType(enum.StrEnum):
@@ -310,9 +248,10 @@ class MambuLoanTransaction(TransactionMixin, SearchableMixin):
 
     _prefix = "loans/transactions"
     _accounts_prefix = "loans"
-    #: loans.json documents no loan transaction search; fields are left unchecked.
-    _search_fields = None
-    _search_sort_fields = None
+    #: ``LoanTransactionFilterCriteria.field`` (:mod:`mambu_async.search_fields`).
+    _search_fields = LOAN_TRANSACTION_FILTER_FIELDS
+    #: ``LoanTransactionSortingCriteria.field`` (:mod:`mambu_async.search_fields`).
+    _search_sort_fields = LOAN_TRANSACTION_SORTING_FIELDS
 
     id: str | None = None
     encoded_key: str | None = None
@@ -371,10 +310,10 @@ class MambuDepositTransaction(DepositTransaction, TransactionMixin, SearchableMi
 
     _prefix = "deposits/transactions"
     _accounts_prefix = "deposits"
-    #: ``DepositTransactionFilterCriteria.field`` (deposit_transactions.json).
-    _search_fields = _DEPOSIT_SEARCH_FIELDS
-    #: ``DepositTransactionSortingCriteria.field`` (deposit_transactions.json).
-    _search_sort_fields = _DEPOSIT_SORT_FIELDS
+    #: ``DepositTransactionFilterCriteria.field`` (:mod:`mambu_async.search_fields`).
+    _search_fields = DEPOSIT_TRANSACTION_FILTER_FIELDS
+    #: ``DepositTransactionSortingCriteria.field`` (:mod:`mambu_async.search_fields`).
+    _search_sort_fields = DEPOSIT_TRANSACTION_SORTING_FIELDS
 
     async def _send_adjust(self, connector: MambuConnector, notes: str | None, fields: dict[str, Any]) -> Any:
         """``booking_date`` (or ``bookingDate``) is accepted for deposits and withdrawals."""

@@ -9,10 +9,10 @@ from typing import Any
 
 import pytest
 
+from mambu_async import search_fields
 from mambu_async.testing import FakeMambu
 from mambu_async.testing.clock import DEFAULT_NOW
 from mambu_async.testing.factories import build_demo_tenant
-from mambu_async.testing.resources import search_fields
 from mambu_async.testing.search import OPERATOR_TYPES
 from tests.contract.conftest import Raw, reasons
 
@@ -28,31 +28,12 @@ SAMPLE = {
 }
 """One operator Mambu allows per field type, with a value of that type."""
 
-GROUP_FILTER_FIELDS = [
-    "encodedKey",
-    "id",
-    "creationDate",
-    "groupRoleKey",
-    "branchKey",
-    "centreKey",
-    "creditOfficerKey",
-    "groupName",
-    "lastModifiedDate",
-    "preferredLanguage",
-    "depositsBalance",
-    "loansBalance",
-    "totalBalance",
-    "numberOfMembers",
-    "loanCycle",
-]
-"""Mambu's GroupFilterCriteria field enum (docs.mambu.com, groupsearchcriteria)."""
-
 DOCUMENTED = [
     *(("loans", "loans", f) for f in search_fields.LOAN_FILTER_FIELDS),
     *(("deposits", "deposits", f) for f in search_fields.DEPOSIT_FILTER_FIELDS),
     *(("loans/transactions", "loantransactions", f) for f in search_fields.LOAN_TRANSACTION_FILTER_FIELDS),
-    *(("groups", "groups", f) for f in GROUP_FILTER_FIELDS),
-    ("clients", "clients", "mobilePhoneNumber2"),
+    *(("groups", "groups", f) for f in search_fields.GROUP_FILTER_FIELDS),
+    *(("clients", "clients", f) for f in search_fields.CLIENT_FILTER_FIELDS),
 ]
 
 

@@ -13,12 +13,22 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from mambu_async.search_fields import (
+    CLIENT_FILTER_FIELDS,
+    CLIENT_SORTING_FIELDS,
+    DEPOSIT_FILTER_FIELDS,
+    DEPOSIT_SORTING_FIELDS,
+    GROUP_FILTER_FIELDS,
+    GROUP_SORTING_FIELDS,
+    LOAN_FILTER_FIELDS,
+    LOAN_SORTING_FIELDS,
+)
 from mambu_async.testing.apierror import bad_request
 from mambu_async.testing.kinds import EntityKind, Field, QueryFilter, path_getter
 from mambu_async.testing.resources import search_fields
 from mambu_async.testing.resources.crud import register_crud
 from mambu_async.testing.resources.owners import OWNER_KINDS
-from mambu_async.testing.schema import Schema, openapi
+from mambu_async.testing.schema import Schema
 from mambu_async.testing.store import Record
 
 if TYPE_CHECKING:
@@ -68,20 +78,10 @@ def typed_field(schema: Schema | None, path: str, getter: Callable[[Record], Any
 
 
 def _fields(
-    schema: Schema | None, names: list[str], special: dict[str, Field] | None = None
+    schema: Schema | None, names: Iterable[str], special: dict[str, Field] | None = None
 ) -> dict[str, Field]:
     special = special or {}
     return {name: special.get(name) or typed_field(schema, name) for name in names}
-
-
-def _union(documented: list[str], more: list[str]) -> list[str]:
-    """Mambu's documented search fields, then the fake's own extras (kept for compatibility)."""
-    return [*documented, *(name for name in more if name not in documented)]
-
-
-def _search_enum(file: str, definition: str) -> list[str]:
-    prop = openapi(file)["definitions"][definition]["properties"]["field"]
-    return list(prop.get("enum", ()))
 
 
 # -- reference checks ------------------------------------------------------------------------------
@@ -283,11 +283,8 @@ def _client_kind(fake: FakeMambu) -> EntityKind:
         filters=filters,
         sort_by=_fields(schema, ["firstName", "lastName", "creationDate", "lastModifiedDate"]),
         default_sort=(("lastModifiedDate", True),),
-        # the bundled enum, plus mobilePhoneNumber2 that Mambu's current reference lists
-        search_fields=_fields(
-            schema, [*_search_enum("clients", "ClientFilterCriteria"), "mobilePhoneNumber2"], special
-        ),
-        sorting_fields=_fields(schema, _search_enum("clients", "ClientSortingCriteria"), special),
+        search_fields=_fields(schema, CLIENT_FILTER_FIELDS, special),
+        sorting_fields=_fields(schema, CLIENT_SORTING_FIELDS, special),
         custom_fields_for="CLIENT",
         on_create=[
             _default("state", "PENDING_APPROVAL"),
@@ -358,29 +355,6 @@ def _group_kind(fake: FakeMambu) -> EntityKind:
         "depositsBalance": Field(deposits_balance, "number"),
         "totalBalance": Field(lambda g: deposits_balance(g) - loans_balance(g), "number"),
     }
-    # Mambu's GroupFilterCriteria (docs.mambu.com .../groups/schemas/groupsearchcriteria/), then the
-    # fake's own extras
-    names = [
-        "groupRoleKey",
-        "depositsBalance",
-        "loansBalance",
-        "totalBalance",
-        "numberOfMembers",
-        "encodedKey",
-        "id",
-        "groupName",
-        "branchKey",
-        "centreKey",
-        "creditOfficerKey",
-        "clientKey",
-        "creationDate",
-        "lastModifiedDate",
-        "emailAddress",
-        "homePhone",
-        "mobilePhone",
-        "loanCycle",
-        "preferredLanguage",
-    ]
     return EntityKind(
         name="groups",
         prefix="groups",
@@ -392,8 +366,8 @@ def _group_kind(fake: FakeMambu) -> EntityKind:
         filters=_assignment_filters(),
         sort_by=_fields(schema, ["groupName", "creationDate", "lastModifiedDate"]),
         default_sort=(("lastModifiedDate", True),),
-        search_fields=_fields(schema, names, special),
-        sorting_fields=_fields(schema, names, special),
+        search_fields=_fields(schema, GROUP_FILTER_FIELDS, special),
+        sorting_fields=_fields(schema, GROUP_SORTING_FIELDS, special),
         custom_fields_for="GROUP",
         on_create=[_default("loanCycle", 0)],
         validators=[*_assignment_checks(), normalise_members],
@@ -734,49 +708,6 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
             ).items():
                 interest.setdefault(name, value)
 
-    loan_fields = [
-        "id",
-        "encodedKey",
-        "accountHolderKey",
-        "accountHolderType",
-        "productTypeKey",
-        "loanName",
-        "accountState",
-        "accountSubState",
-        *_TIMESTAMPS,
-        "approvedDate",
-        "closedDate",
-        "loanAmount",
-        "daysInArrears",
-        "daysLate",
-        "assignedBranchKey",
-        "assignedCentreKey",
-        "assignedUserKey",
-        *(f"balances.{b}" for b in LOAN_BALANCES),
-        "disbursementDetails.disbursementDate",
-        "disbursementDetails.expectedDisbursementDate",
-        "interestSettings.interestRate",
-    ]
-    deposit_fields = [
-        "id",
-        "encodedKey",
-        "accountHolderKey",
-        "accountHolderType",
-        "productTypeKey",
-        "name",
-        "accountState",
-        "accountType",
-        *_TIMESTAMPS,
-        "approvedDate",
-        "activationDate",
-        "closedDate",
-        "maturityDate",
-        "currencyCode",
-        "assignedBranchKey",
-        "assignedCentreKey",
-        "assignedUserKey",
-        *(f"balances.{b}" for b in DEPOSIT_BALANCES),
-    ]
     sort = ["id", "creationDate", "lastModifiedDate"]
     loan_special = search_fields.loan_fields(fake)
     deposit_special = search_fields.deposit_fields(fake)
@@ -803,12 +734,8 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
             "accountHolderId": _holder_filter(),
         },
         sort_by={**_fields(loan_schema, sort), "loanName": typed_field(loan_schema, "loanName")},
-        search_fields=_fields(
-            loan_schema, _union(search_fields.LOAN_FILTER_FIELDS, loan_fields), loan_special
-        ),
-        sorting_fields=_fields(
-            loan_schema, _union(search_fields.LOAN_SORTING_FIELDS, loan_fields), loan_special
-        ),
+        search_fields=_fields(loan_schema, LOAN_FILTER_FIELDS, loan_special),
+        sorting_fields=_fields(loan_schema, LOAN_SORTING_FIELDS, loan_special),
         custom_fields_for="LOAN_ACCOUNT",
         on_create=[
             _default("accountState", "PENDING_APPROVAL"),
@@ -838,10 +765,8 @@ def _account_kinds(fake: FakeMambu) -> list[EntityKind]:
             "accountHolderId": _holder_filter(),
         },
         sort_by={**_fields(deposit_schema, sort), "name": typed_field(deposit_schema, "name")},
-        search_fields=_fields(
-            deposit_schema, _union(search_fields.DEPOSIT_FILTER_FIELDS, deposit_fields), deposit_special
-        ),
-        sorting_fields=_fields(deposit_schema, deposit_fields),
+        search_fields=_fields(deposit_schema, DEPOSIT_FILTER_FIELDS, deposit_special),
+        sorting_fields=_fields(deposit_schema, DEPOSIT_SORTING_FIELDS, deposit_special),
         custom_fields_for="DEPOSIT_ACCOUNT",
         on_create=[
             _default("accountState", "PENDING_APPROVAL"),

@@ -9,15 +9,22 @@ rules, which ``put`` records into ``fake.store["loantransactions"]`` / ``["depos
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from mambu_async.search_fields import (
+    DEPOSIT_TRANSACTION_FILTER_FIELDS,
+    DEPOSIT_TRANSACTION_SORTING_FIELDS,
+    LOAN_TRANSACTION_FILTER_FIELDS,
+    LOAN_TRANSACTION_SORTING_FIELDS,
+)
 from mambu_async.testing import query
 from mambu_async.testing.apierror import ApiError
 from mambu_async.testing.kinds import EntityKind, Field, path_getter
 from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response
 from mambu_async.testing.resources import search_fields
 from mambu_async.testing.resources.crud import list_records, search_records
-from mambu_async.testing.resources.entities import _fields, _search_enum, _union
+from mambu_async.testing.resources.entities import _fields
 from mambu_async.testing.schema import Schema
 from mambu_async.testing.store import Record
 
@@ -85,8 +92,8 @@ def _kind(
     prefix: str,
     label: str,
     schema: Schema,
-    search: list[str],
-    sort: list[str],
+    search: Iterable[str],
+    sort: Iterable[str],
     special: dict[str, Field],
 ) -> EntityKind:
     return EntityKind(
@@ -111,44 +118,16 @@ def install(fake: FakeMambu) -> None:
         "deposits/transactions",
         "Deposit transaction",
         dt_schema,
-        _search_enum("deposit_transactions", "DepositTransactionFilterCriteria"),
-        _search_enum("deposit_transactions", "DepositTransactionSortingCriteria"),
+        DEPOSIT_TRANSACTION_FILTER_FIELDS,
+        DEPOSIT_TRANSACTION_SORTING_FIELDS,
         _special(fake, "deposits", "depositproducts"),
     )
     loan_schema = Schema.inline("LoanTransaction")
-    loan_names = [
-        "encodedKey",
-        "id",
-        "externalId",
-        "parentAccountKey",
-        "parentAccountID",
-        "productID",
-        "productTypeKey",
-        "type",
-        "amount",
-        "valueDate",
-        "bookingDate",
-        "creationDate",
-        "branchKey",
-        "branchID",
-        "centreKey",
-        "centreID",
-        "userKey",
-        "adjustmentTransactionKey",
-        "originalTransactionKey",
-        "wasAdjusted",
-        "typeIsAdjustment",
-        "affectedAmounts.principalAmount",
-        "affectedAmounts.interestAmount",
-        "affectedAmounts.feesAmount",
-        "affectedAmounts.penaltyAmount",
-    ]
     loan_special = _special(fake, "loans", "loanproducts")
     loan_special.update(search_fields.loan_transaction_fields(fake))
     loan_special.update(
         {
             "amount": Field.at("amount", "number"),
-            **{n: Field.at(n, "number") for n in loan_names if n.startswith("affectedAmounts.")},
             "valueDate": Field.at("valueDate", "datetime"),
             "bookingDate": Field.at("bookingDate", "datetime"),
         }
@@ -159,8 +138,8 @@ def install(fake: FakeMambu) -> None:
         "loans/transactions",
         "Loan transaction",
         loan_schema,
-        _union(search_fields.LOAN_TRANSACTION_FILTER_FIELDS, loan_names),
-        loan_names,
+        LOAN_TRANSACTION_FILTER_FIELDS,
+        LOAN_TRANSACTION_SORTING_FIELDS,
         loan_special,
     )
     for kind, accounts in ((deposit, "deposits"), (loan, "loans")):
