@@ -6,7 +6,7 @@ import httpx
 import pytest
 
 from mambu_async.connector.retry import request_was_sent
-from mambu_async.errors import MambuTimeoutError
+from mambu_async.errors import MambuNotFoundError, MambuTimeoutError
 from mambu_async.testing.faults import (
     FaultPlan,
     FaultTransport,
@@ -88,6 +88,6 @@ async def test_latency_waits_on_the_injected_sleep_through_both_fronts() -> None
     fake.faults.sleep = sleep  # type: ignore[attr-defined]
     fake.faults.add(latency(2.5), method="GET", path="/loans/*")  # type: ignore[attr-defined]
     connector = FakeConnector(fake)
-    with pytest.raises(Exception):  # noqa: B017 - the loan does not exist; the wait still happens
+    with pytest.raises(MambuNotFoundError):  # the loan does not exist; the wait still happens
         await connector.mambu_get("L1", "loans")
     assert waited == [2.5] and fake.faults.slept == [2.5]  # type: ignore[attr-defined]

@@ -29,6 +29,7 @@ import jsonschema
 import pytest
 
 from mambu_async.connector.rest import MambuConnectorREST
+from mambu_async.errors import MambuBadRequestError, MambuNotFoundError
 from mambu_async.testing import FakeMambu, emulator_app
 from mambu_async.testing.clock import DEFAULT_NOW
 from mambu_async.testing.schema import is_date, is_datetime
@@ -228,7 +229,7 @@ async def _scenario(c: MambuConnectorREST, fake: FakeMambu) -> None:
     await c.mambu_update("L9", "loans", {**got, "notes": "to delete"})
     await c.mambu_patch("L9", "loans", [("add", "loanName", "Nine")])
     await c.mambu_delete("L9", "loans")
-    with pytest.raises(Exception):  # noqa: B017 - any MambuError: the body is what is checked
+    with pytest.raises(MambuBadRequestError):  # a pending loan cannot be closed: the body is checked
         await c.mambu_change_state("L1", "loans", "CLOSE")
     await c.mambu_change_state("L1", "loans", "APPROVE", "ok")
     await c.mambu_make_disbursement("L1")
@@ -236,7 +237,7 @@ async def _scenario(c: MambuConnectorREST, fake: FakeMambu) -> None:
         "L1", "loans", "changeInterestRate", {"interestRate": Decimal("8"), "valueDate": fake.clock.iso()}
     )
     for undo in ("undoReschedule", "undoRefinance"):
-        with pytest.raises(Exception):  # noqa: B017 - a 400 body to check: L1 was never rescheduled
+        with pytest.raises(MambuBadRequestError):  # a 400 body to check: L1 was never rescheduled
             await c.mambu_action("L1", "loans", undo, {"notes": "n"})
     await c.mambu_action("L1", "loans", "payOff", {"notes": "all at once"})
     await c.mambu_get("L1", "loans")
@@ -261,7 +262,7 @@ async def _scenario(c: MambuConnectorREST, fake: FakeMambu) -> None:
     )
     fee = await c.mambu_make_deposit_fee("D1", Decimal("2.5"), "fee")
     await c.mambu_deposittransaction_adjust(fee["id"], "waived")
-    with pytest.raises(Exception):  # noqa: B017 - an error body to check
+    with pytest.raises(MambuBadRequestError):  # insufficient balance: an error body to check
         await c.mambu_make_withdrawal("D1", Decimal("100000"))
     await c.mambu_get_all("deposits/D1/transactions")
     await c.mambu_get(tx["id"], "deposits/transactions")
@@ -274,7 +275,7 @@ async def _scenario(c: MambuConnectorREST, fake: FakeMambu) -> None:
     await c.mambu_action(
         "D1", "deposits", "applyInterest", {"interestApplicationDate": fake.clock.iso(), "notes": "n"}
     )
-    with pytest.raises(Exception):  # noqa: B017 - 404 body
+    with pytest.raises(MambuNotFoundError):  # a 404 body to check
         await c.mambu_get("NOPE", "loans")
 
 
