@@ -11,26 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 import attrs
 
 from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
 from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import (
-    EntityIterator,
     FilterCriteria,
     SearchableMixin,
     SortSpec,
     connector_for_call,
 )
-from mambu_async.entities.search import Sort
 from mambu_async.entities.streams import StreamedMixin, paged
-
-if TYPE_CHECKING:
-    from mambu_async.connector.base import PageInfo
 
 __all__ = [
     "GLAccountType",
@@ -94,43 +89,31 @@ class MambuGLAccount(StreamedMixin):
         return [MambuGLJournalEntry._from_response(row, connector, "FULL") for row in rows]
 
     @classmethod
-    def iterate(
+    def _records(
         cls,
-        *,
         connector: MambuConnector,
-        filters: Mapping[str, Any] | None = None,
-        filter_criteria: FilterCriteria | None = None,
-        sorting_criteria: Sort | Mapping[str, Any] | None = None,
-        sort_by: SortSpec | None = None,
-        details_level: DetailsLevel = "BASIC",
-        concurrency: int | None = None,
-        page_size: int | None = None,
-        cursor: str | None = None,
-        on_page: Callable[[PageInfo], None] | None = None,
-        timeout: RequestTimeout | None = None,
-    ) -> EntityIterator[Self]:
+        filters: dict[str, Any],
+        *,
+        level: DetailsLevel,
+        page_size: int | None,
+        filter_criteria: FilterCriteria | None,
+    ) -> AsyncIterator[JSON]:
         """Every GL account of ``filters["type"]``, or of every type in turn when it is not given."""
-        connector = connector_for_call(connector, timeout)
-        chosen = cls._check_filters(filters) or {}
-        cls._check_stream_args(
-            filter_criteria=filter_criteria, sorting_criteria=sorting_criteria, sort_by=sort_by, cursor=cursor
-        )
-        level = cls._check_details_level(details_level)
-        types = [chosen["type"]] if "type" in chosen else list(GLAccountType)
+        types = [filters["type"]] if "type" in filters else list(GLAccountType)
 
         async def records() -> AsyncIterator[JSON]:
             for gl_type in types:
 
                 async def fetch(offset: int, limit: int, gl_type: Any = gl_type) -> list[JSON]:
                     rows: list[JSON] = await connector.mambu_get_all(
-                        cls._prefix, filters={**chosen, "type": str(gl_type)}, offset=offset, limit=limit
+                        cls._prefix, filters={**filters, "type": str(gl_type)}, offset=offset, limit=limit
                     )
                     return rows
 
                 async for record in paged(fetch, page_size):
                     yield record
 
-        return cls._iterator(connector, level, records())
+        return records()
 
 
 class SearchOnlyMixin(SearchableMixin):

@@ -11,22 +11,18 @@ REVERSED, SETTLED, EXPIRED) and ``encodedKey``. Both are read per deposit accoun
 from __future__ import annotations
 
 import enum
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, ClassVar, Self
+from typing import Any, ClassVar, Self
 
 import attrs
 
 from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
 from mambu_async.connector.validation import DetailsLevel
-from mambu_async.entities.base import EntityIterator, FilterCriteria, SortSpec, connector_for_call
-from mambu_async.entities.search import Sort
+from mambu_async.entities.base import FilterCriteria, SortSpec, connector_for_call
 from mambu_async.entities.serde import to_camel
 from mambu_async.entities.streams import StreamedMixin, paged
 from mambu_async.errors import MambuResponseError, MambuValidationError
-
-if TYPE_CHECKING:
-    from mambu_async.connector.base import PageInfo
 
 __all__ = ["AuthorizationHoldStatus", "MambuAuthorizationHold", "MambuCard"]
 
@@ -93,47 +89,34 @@ class DepositChildMixin(StreamedMixin):
         return out[start : start + limit] if limit else out[start:]
 
     @classmethod
-    def iterate(
+    def _records(
         cls,
-        *,
         connector: MambuConnector,
-        filters: Mapping[str, Any] | None = None,
-        filter_criteria: FilterCriteria | None = None,
-        sorting_criteria: Sort | Mapping[str, Any] | None = None,
-        sort_by: SortSpec | None = None,
-        details_level: DetailsLevel = "BASIC",
-        concurrency: int | None = None,
-        page_size: int | None = None,
-        cursor: str | None = None,
-        on_page: Callable[[PageInfo], None] | None = None,
-        timeout: RequestTimeout | None = None,
-    ) -> EntityIterator[Self]:
+        filters: dict[str, Any],
+        *,
+        level: DetailsLevel,
+        page_size: int | None,
+        filter_criteria: FilterCriteria | None,
+    ) -> AsyncIterator[JSON]:
         """Every deposit account's records, account by account (accounts in ``id`` order)."""
-        connector = connector_for_call(connector, timeout)
         from mambu_async.entities.deposit import MambuDeposit
-
-        chosen = cls._check_filters(filters) or {}
-        cls._check_stream_args(
-            filter_criteria=filter_criteria, sorting_criteria=sorting_criteria, sort_by=sort_by, cursor=cursor
-        )
-        level = cls._check_details_level(details_level)
 
         async def records() -> AsyncIterator[JSON]:
             accounts = MambuDeposit.iterate(connector=connector, sort_by="id:ASC", page_size=page_size)
             async for account in accounts:
                 deposit_id = account._entity_id()
                 if not cls._paged:
-                    for row in await cls._fetch(connector, deposit_id, chosen, None, None):
+                    for row in await cls._fetch(connector, deposit_id, filters, None, None):
                         yield row
                     continue
 
                 async def fetch(offset: int, limit: int, deposit_id: str = deposit_id) -> list[JSON]:
-                    return await cls._fetch(connector, deposit_id, chosen, offset, limit)
+                    return await cls._fetch(connector, deposit_id, filters, offset, limit)
 
                 async for row in paged(fetch, page_size):
                     yield row
 
-        return cls._iterator(connector, level, records())
+        return records()
 
 
 @attrs.define(slots=False, kw_only=True)

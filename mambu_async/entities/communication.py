@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import AsyncIterator, Callable, Mapping
-from typing import TYPE_CHECKING, Any, Self
+from collections.abc import AsyncIterator, Mapping
+from typing import Any, Self
 
 import attrs
 
 from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
 from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import (
-    EntityIterator,
     FilterCriteria,
     SearchableMixin,
     SortSpec,
@@ -28,9 +27,6 @@ from mambu_async.entities.base import (
 )
 from mambu_async.entities.search import Sort, render_criteria
 from mambu_async.entities.streams import StreamedMixin, paged
-
-if TYPE_CHECKING:
-    from mambu_async.connector.base import PageInfo
 
 __all__ = ["CommunicationMessageState", "CommunicationMessageType", "MambuCommunicationMessage"]
 
@@ -60,6 +56,7 @@ class MambuCommunicationMessage(StreamedMixin, SearchableMixin):
     """A communication message; ``search(filter_criteria=[F("state").equals("FAILED")])``."""
 
     _prefix = "communications/messages"
+    _stream_searchable = True
     _sort_by_fields = ()
 
     encoded_key: str | None = None
@@ -175,40 +172,20 @@ class MambuCommunicationMessage(StreamedMixin, SearchableMixin):
         return await cls.search(connector=connector, offset=offset, limit=limit, details_level=details_level)
 
     @classmethod
-    def iterate(
+    def _records(
         cls,
-        *,
         connector: MambuConnector,
-        filters: Mapping[str, Any] | None = None,
-        filter_criteria: FilterCriteria | None = None,
-        sorting_criteria: Sort | Mapping[str, Any] | None = None,
-        sort_by: SortSpec | None = None,
-        details_level: DetailsLevel = "BASIC",
-        concurrency: int | None = None,
-        page_size: int | None = None,
-        cursor: str | None = None,
-        on_page: Callable[[PageInfo], None] | None = None,
-        timeout: RequestTimeout | None = None,
-    ) -> EntityIterator[Self]:
+        filters: dict[str, Any],
+        *,
+        level: DetailsLevel,
+        page_size: int | None,
+        filter_criteria: FilterCriteria | None,
+    ) -> AsyncIterator[JSON]:
         """Every match of ``filter_criteria``, page after page."""
-        connector = connector_for_call(connector, timeout)
-        cls._check_filters(filters)
-        cls._check_stream_args(
-            filter_criteria=filter_criteria,
-            sorting_criteria=sorting_criteria,
-            sort_by=sort_by,
-            cursor=cursor,
-            searchable=True,
-        )
-        level = cls._check_details_level(details_level)
         criteria = render_criteria(_as_list(filter_criteria), cls._search_fields)
 
         async def fetch(offset: int, limit: int) -> list[JSON]:
             rows: list[JSON] = await connector.mambu_search_communications(criteria, offset, limit, level)
             return rows
 
-        async def records() -> AsyncIterator[JSON]:
-            async for row in paged(fetch, page_size):
-                yield row
-
-        return cls._iterator(connector, level, records())
+        return paged(fetch, page_size)

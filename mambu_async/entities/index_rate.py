@@ -9,26 +9,21 @@ encodedKey, rate, startDate, notes, userKey, assignedIndexRateSourceKey``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 import attrs
 
 from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
 from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import (
-    EntityIterator,
     FilterCriteria,
     MambuEntity,
     SortSpec,
     connector_for_call,
 )
-from mambu_async.entities.search import Sort
 from mambu_async.entities.streams import StreamedMixin, paged
-
-if TYPE_CHECKING:
-    from mambu_async.connector.base import PageInfo
 
 __all__ = ["MambuIndexRate", "MambuIndexRateSource"]
 
@@ -113,28 +108,16 @@ class MambuIndexRate(StreamedMixin):
         return out[start : start + limit] if limit else out[start:]
 
     @classmethod
-    def iterate(
+    def _records(
         cls,
-        *,
         connector: MambuConnector,
-        filters: Mapping[str, Any] | None = None,
-        filter_criteria: FilterCriteria | None = None,
-        sorting_criteria: Sort | Mapping[str, Any] | None = None,
-        sort_by: SortSpec | None = None,
-        details_level: DetailsLevel = "BASIC",
-        concurrency: int | None = None,
-        page_size: int | None = None,
-        cursor: str | None = None,
-        on_page: Callable[[PageInfo], None] | None = None,
-        timeout: RequestTimeout | None = None,
-    ) -> EntityIterator[Self]:
+        filters: dict[str, Any],
+        *,
+        level: DetailsLevel,
+        page_size: int | None,
+        filter_criteria: FilterCriteria | None,
+    ) -> AsyncIterator[JSON]:
         """Every rate of every index rate source, source by source."""
-        connector = connector_for_call(connector, timeout)
-        cls._check_filters(filters)
-        cls._check_stream_args(
-            filter_criteria=filter_criteria, sorting_criteria=sorting_criteria, sort_by=sort_by, cursor=cursor
-        )
-        level = cls._check_details_level(details_level)
 
         async def records() -> AsyncIterator[JSON]:
             async for source in MambuIndexRateSource.iterate(connector=connector, page_size=page_size):
@@ -147,4 +130,4 @@ class MambuIndexRate(StreamedMixin):
                 async for record in paged(fetch, page_size):
                     yield record
 
-        return cls._iterator(connector, level, records())
+        return records()

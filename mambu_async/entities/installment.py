@@ -13,22 +13,18 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Self
+from typing import Any, Self
 
 import attrs
 
 from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
 from mambu_async.connector.validation import DetailsLevel
-from mambu_async.entities.base import EntityIterator, FilterCriteria, SortSpec, connector_for_call
+from mambu_async.entities.base import FilterCriteria, SortSpec, connector_for_call
 from mambu_async.entities.model import MambuModel
-from mambu_async.entities.search import Sort
 from mambu_async.entities.streams import StreamedMixin, paged
 from mambu_async.errors import MambuValidationError
-
-if TYPE_CHECKING:
-    from mambu_async.connector.base import PageInfo
 
 __all__ = [
     "InstallmentAmount",
@@ -158,34 +154,19 @@ class MambuInstallment(StreamedMixin):
         return cls._build_all(await cls._page(connector, chosen, offset, limit), connector, "BASIC")
 
     @classmethod
-    def iterate(
+    def _records(
         cls,
-        *,
         connector: MambuConnector,
-        filters: Mapping[str, Any] | None = None,
-        filter_criteria: FilterCriteria | None = None,
-        sorting_criteria: Sort | Mapping[str, Any] | None = None,
-        sort_by: SortSpec | None = None,
-        details_level: DetailsLevel = "BASIC",
-        concurrency: int | None = None,
-        page_size: int | None = None,
-        cursor: str | None = None,
-        on_page: Callable[[PageInfo], None] | None = None,
-        timeout: RequestTimeout | None = None,
-    ) -> EntityIterator[Self]:
+        filters: dict[str, Any],
+        *,
+        level: DetailsLevel,
+        page_size: int | None,
+        filter_criteria: FilterCriteria | None,
+    ) -> AsyncIterator[JSON]:
         """Every installment due in the ``dueFrom``/``dueTo`` range of ``filters`` (default: any date)."""
-        connector = connector_for_call(connector, timeout)
-        chosen = {**EVERY_DUE_DATE, **(cls._check_filters(filters) or {})}
-        cls._check_stream_args(
-            filter_criteria=filter_criteria, sorting_criteria=sorting_criteria, sort_by=sort_by, cursor=cursor
-        )
-        level = cls._check_details_level(details_level)
+        chosen = {**EVERY_DUE_DATE, **filters}
 
         async def fetch(offset: int, limit: int) -> list[JSON]:
             return await cls._page(connector, chosen, offset, limit)
 
-        async def records() -> AsyncIterator[JSON]:
-            async for row in paged(fetch, page_size):
-                yield row
-
-        return cls._iterator(connector, level, records())
+        return paged(fetch, page_size)

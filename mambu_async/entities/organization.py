@@ -10,26 +10,21 @@ Fields from Mambu's v2 reference [INFERRED: the seeds do not describe them]: the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any, Self
+from collections.abc import AsyncIterator, Mapping
+from typing import Any, Self
 
 import attrs
 
-from mambu_async.connector.base import MambuConnector, RequestTimeout
+from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
 from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import (
-    EntityIterator,
     FilterCriteria,
     MambuEntity,
     SortSpec,
     connector_for_call,
 )
-from mambu_async.entities.search import Sort
 from mambu_async.entities.streams import StreamedMixin
 from mambu_async.errors import MambuResponseError
-
-if TYPE_CHECKING:
-    from mambu_async.connector.base import PageInfo
 
 __all__ = ["MambuHoliday", "MambuOrganization"]
 
@@ -89,33 +84,21 @@ class MambuOrganization(StreamedMixin):
         return [await cls.get(connector=connector, details_level=details_level)]
 
     @classmethod
-    def iterate(
+    def _records(
         cls,
-        *,
         connector: MambuConnector,
-        filters: Mapping[str, Any] | None = None,
-        filter_criteria: FilterCriteria | None = None,
-        sorting_criteria: Sort | Mapping[str, Any] | None = None,
-        sort_by: SortSpec | None = None,
-        details_level: DetailsLevel = "BASIC",
-        concurrency: int | None = None,
-        page_size: int | None = None,
-        cursor: str | None = None,
-        on_page: Callable[[PageInfo], None] | None = None,
-        timeout: RequestTimeout | None = None,
-    ) -> EntityIterator[Self]:
+        filters: dict[str, Any],
+        *,
+        level: DetailsLevel,
+        page_size: int | None,
+        filter_criteria: FilterCriteria | None,
+    ) -> AsyncIterator[JSON]:
         """The organisation as a stream of one record (what ``mambu-async export organization`` writes)."""
-        connector = connector_for_call(connector, timeout)
-        cls._check_filters(filters)
-        cls._check_stream_args(
-            filter_criteria=filter_criteria, sorting_criteria=sorting_criteria, sort_by=sort_by, cursor=cursor
-        )
-        level = cls._check_details_level(details_level)
 
-        async def one() -> Any:
+        async def one() -> AsyncIterator[JSON]:
             yield await connector.mambu_get_organization()
 
-        return cls._iterator(connector, level, one())
+        return one()
 
     @classmethod
     async def get_non_working_days(cls, *, connector: MambuConnector) -> list[str]:

@@ -8,13 +8,23 @@ and builds its :class:`~mambu_async.entities.base.EntityIterator` from an async 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, ClassVar, Self
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from mambu_async.connector.base import JSON, MambuConnector
+from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
 from mambu_async.connector.validation import MAX_PAGE_LIMIT, DetailsLevel
-from mambu_async.entities.base import EntityIterator, MambuEntity
+from mambu_async.entities.base import (
+    EntityIterator,
+    FilterCriteria,
+    MambuEntity,
+    SortSpec,
+    connector_for_call,
+)
 from mambu_async.errors import MambuResponseError, MambuValidationError
+
+if TYPE_CHECKING:
+    from mambu_async.connector.base import PageInfo
+    from mambu_async.entities.search import Sort
 
 __all__ = ["RecordStream", "StreamedMixin", "paged"]
 
@@ -73,6 +83,56 @@ class StreamedMixin(MambuEntity):
     """Read by ``mambu-async export``: no ``paginationDetails`` total is asked for first."""
     _export_name: ClassVar[str | None] = None
     """The command-line name when the prefix does not give a good one."""
+    _stream_searchable: ClassVar[bool] = False
+    """Whether ``iterate`` takes ``filter_criteria`` (handed to :meth:`_records`)."""
+
+    @classmethod
+    def iterate(
+        cls,
+        *,
+        connector: MambuConnector,
+        filters: Mapping[str, Any] | None = None,
+        filter_criteria: FilterCriteria | None = None,
+        sorting_criteria: Sort | Mapping[str, Any] | None = None,
+        sort_by: SortSpec | None = None,
+        details_level: DetailsLevel = "BASIC",
+        concurrency: int | None = None,
+        page_size: int | None = None,
+        cursor: str | None = None,
+        on_page: Callable[[PageInfo], None] | None = None,
+        timeout: RequestTimeout | None = None,
+    ) -> EntityIterator[Self]:
+        """Stream every record the entity's reads give (its ``_records`` says which), in Mambu's order.
+
+        These streams take no sorting and cannot resume from a cursor (they restart from the beginning);
+        bad arguments raise :class:`~mambu_async.errors.MambuValidationError` here, before any request."""
+        connector = connector_for_call(connector, timeout)
+        chosen = cls._check_filters(filters) or {}
+        cls._check_stream_args(
+            filter_criteria=filter_criteria,
+            sorting_criteria=sorting_criteria,
+            sort_by=sort_by,
+            cursor=cursor,
+            searchable=cls._stream_searchable,
+        )
+        level = cls._check_details_level(details_level)
+        records = cls._records(
+            connector, chosen, level=level, page_size=page_size, filter_criteria=filter_criteria
+        )
+        return cls._iterator(connector, level, records)
+
+    @classmethod
+    def _records(
+        cls,
+        connector: MambuConnector,
+        filters: dict[str, Any],
+        *,
+        level: DetailsLevel,
+        page_size: int | None,
+        filter_criteria: FilterCriteria | None,
+    ) -> AsyncIterator[JSON]:
+        """The records ``iterate`` streams (checked arguments; raise here what must fail at once)."""
+        raise NotImplementedError
 
     @classmethod
     def _check_stream_args(
