@@ -11,19 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
 from decimal import Decimal
-from typing import Any, Self
+from typing import Any
 
 import attrs
 
-from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
+from mambu_async.connector.base import JSON, MambuConnector
 from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import (
     FilterCriteria,
-    SearchableMixin,
-    SortSpec,
-    connector_for_call,
+    SearchOnlyMixin,
 )
 from mambu_async.entities.streams import StreamedMixin, paged
 
@@ -114,27 +112,6 @@ class MambuGLAccount(StreamedMixin):
                     yield record
 
         return records()
-
-
-class SearchOnlyMixin(SearchableMixin):
-    """An entity Mambu lists only through ``POST /{prefix}:search``."""
-
-    @classmethod
-    async def get_all(
-        cls,
-        *,
-        connector: MambuConnector,
-        filters: Mapping[str, Any] | None = None,
-        offset: int | None = None,
-        limit: int | None = None,
-        sort_by: SortSpec | None = None,
-        details_level: DetailsLevel = "BASIC",
-        timeout: RequestTimeout | None = None,
-    ) -> list[Self]:
-        """Every entry (Mambu lists them only through ``:search``): a search without criteria."""
-        connector = connector_for_call(connector, timeout)
-        cls._check_filters(filters)
-        return await cls.search(connector=connector, offset=offset, limit=limit, details_level=details_level)
 
 
 @attrs.define(slots=False, kw_only=True)

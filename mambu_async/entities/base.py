@@ -64,6 +64,7 @@ __all__ = [
     "EntityIterator",
     "MambuBasicDetailsError",
     "MambuEntity",
+    "SearchOnlyMixin",
     "SearchableMixin",
     "WritableMixin",
 ]
@@ -72,7 +73,6 @@ E = TypeVar("E", bound="MambuEntity")
 
 FilterCriteria = Sequence[Criterion | Mapping[str, Any]] | Criterion
 SortSpec = str | Sort | Sequence[Sort]
-
 
 
 def _custom_fields(value: Any) -> CustomFields:
@@ -449,6 +449,27 @@ def _as_list(criteria: FilterCriteria | None) -> Sequence[Criterion | Mapping[st
     if isinstance(criteria, Criterion):
         return [criteria]
     return criteria
+
+
+class SearchOnlyMixin(SearchableMixin):
+    """An entity Mambu lists only through ``POST /{prefix}:search``."""
+
+    @classmethod
+    async def get_all(
+        cls,
+        *,
+        connector: MambuConnector,
+        filters: Mapping[str, Any] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        sort_by: SortSpec | None = None,
+        details_level: DetailsLevel = "BASIC",
+        timeout: RequestTimeout | None = None,
+    ) -> list[Self]:
+        """Every entry (Mambu lists them only through ``:search``): a search without criteria."""
+        connector = connector_for_call(connector, timeout)
+        cls._check_filters(filters)
+        return await cls.search(connector=connector, offset=offset, limit=limit, details_level=details_level)
 
 
 class EntityIterator(Generic[E]):

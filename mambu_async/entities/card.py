@@ -17,9 +17,9 @@ from typing import Any, ClassVar, Self
 
 import attrs
 
-from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
+from mambu_async.connector.base import JSON, MambuConnector
 from mambu_async.connector.validation import DetailsLevel
-from mambu_async.entities.base import FilterCriteria, SortSpec, connector_for_call
+from mambu_async.entities.base import FilterCriteria
 from mambu_async.entities.serde import to_camel
 from mambu_async.entities.streams import StreamedMixin, paged
 from mambu_async.errors import MambuResponseError, MambuValidationError
@@ -66,27 +66,6 @@ class DepositChildMixin(StreamedMixin):
         chosen = cls._check_filters(filters) or {}
         rows = await cls._fetch(connector, deposit_id, chosen, offset, limit)
         return cls._build_all(rows, connector, "FULL")
-
-    @classmethod
-    async def get_all(
-        cls,
-        *,
-        connector: MambuConnector,
-        filters: Mapping[str, Any] | None = None,
-        offset: int | None = None,
-        limit: int | None = None,
-        sort_by: SortSpec | None = None,
-        details_level: DetailsLevel = "BASIC",
-        timeout: RequestTimeout | None = None,
-    ) -> list[Self]:
-        """Every deposit account's records (``offset``/``limit`` apply to the whole list)."""
-        connector = connector_for_call(connector, timeout)
-        out = [
-            item
-            async for item in cls.iterate(connector=connector, filters=filters, details_level=details_level)
-        ]
-        start = offset or 0
-        return out[start : start + limit] if limit else out[start:]
 
     @classmethod
     def _records(

@@ -20,8 +20,7 @@ from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
 from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import (
     FilterCriteria,
-    SearchableMixin,
-    SortSpec,
+    SearchOnlyMixin,
     _as_list,
     connector_for_call,
 )
@@ -52,7 +51,7 @@ class CommunicationMessageState(enum.StrEnum):
 
 
 @attrs.define(slots=False, kw_only=True)
-class MambuCommunicationMessage(StreamedMixin, SearchableMixin):
+class MambuCommunicationMessage(SearchOnlyMixin, StreamedMixin):
     """A communication message; ``search(filter_criteria=[F("state").equals("FAILED")])``."""
 
     _prefix = "communications/messages"
@@ -153,23 +152,6 @@ class MambuCommunicationMessage(StreamedMixin, SearchableMixin):
         criteria = render_criteria(_as_list(filter_criteria), cls._search_fields)
         rows = await connector.mambu_search_communications(criteria, offset, limit, level)
         return cls._build_all(rows, connector, level)
-
-    @classmethod
-    async def get_all(
-        cls,
-        *,
-        connector: MambuConnector,
-        filters: Mapping[str, Any] | None = None,
-        offset: int | None = None,
-        limit: int | None = None,
-        sort_by: SortSpec | None = None,
-        details_level: DetailsLevel = "BASIC",
-        timeout: RequestTimeout | None = None,
-    ) -> list[Self]:
-        """Every message (a search without criteria: Mambu has no ``GET`` list)."""
-        connector = connector_for_call(connector, timeout)
-        cls._check_filters(filters)
-        return await cls.search(connector=connector, offset=offset, limit=limit, details_level=details_level)
 
     @classmethod
     def _records(

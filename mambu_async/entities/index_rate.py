@@ -9,19 +9,17 @@ encodedKey, rate, startDate, notes, userKey, assignedIndexRateSourceKey``.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
 from decimal import Decimal
 from typing import Any, Self
 
 import attrs
 
-from mambu_async.connector.base import JSON, MambuConnector, RequestTimeout
+from mambu_async.connector.base import JSON, MambuConnector
 from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import (
     FilterCriteria,
     MambuEntity,
-    SortSpec,
-    connector_for_call,
 )
 from mambu_async.entities.streams import StreamedMixin, paged
 
@@ -87,25 +85,6 @@ class MambuIndexRate(StreamedMixin):
         """``GET /indexratesources/{source_id}/indexrates``; ``limit=None`` reads every rate."""
         rows = await connector.mambu_get_index_rates(source_id, offset, limit)
         return cls._build_all(rows, connector, "FULL")
-
-    @classmethod
-    async def get_all(
-        cls,
-        *,
-        connector: MambuConnector,
-        filters: Mapping[str, Any] | None = None,
-        offset: int | None = None,
-        limit: int | None = None,
-        sort_by: SortSpec | None = None,
-        details_level: DetailsLevel = "BASIC",
-        timeout: RequestTimeout | None = None,
-    ) -> list[Self]:
-        """Every rate of every source (``offset``/``limit`` apply to the whole list)."""
-        connector = connector_for_call(connector, timeout)
-        cls._check_filters(filters)
-        out = [rate async for rate in cls.iterate(connector=connector, details_level=details_level)]
-        start = offset or 0
-        return out[start : start + limit] if limit else out[start:]
 
     @classmethod
     def _records(

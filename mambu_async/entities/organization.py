@@ -10,7 +10,7 @@ Fields from Mambu's v2 reference [INFERRED: the seeds do not describe them]: the
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator
 from typing import Any, Self
 
 import attrs
@@ -20,7 +20,6 @@ from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import (
     FilterCriteria,
     MambuEntity,
-    SortSpec,
     connector_for_call,
 )
 from mambu_async.entities.streams import StreamedMixin
@@ -65,23 +64,6 @@ class MambuOrganization(StreamedMixin):
         connector = connector_for_call(connector, timeout)
         level = cls._check_details_level(details_level)
         return cls._from_response(await connector.mambu_get_organization(), connector, level)
-
-    @classmethod
-    async def get_all(
-        cls,
-        *,
-        connector: MambuConnector,
-        filters: Mapping[str, Any] | None = None,
-        offset: int | None = None,
-        limit: int | None = None,
-        sort_by: SortSpec | None = None,
-        details_level: DetailsLevel = "BASIC",
-        timeout: RequestTimeout | None = None,
-    ) -> list[Self]:
-        """The organisation, as a list of one."""
-        connector = connector_for_call(connector, timeout)
-        cls._check_filters(filters)
-        return [await cls.get(connector=connector, details_level=details_level)]
 
     @classmethod
     def _records(

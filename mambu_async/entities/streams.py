@@ -122,6 +122,30 @@ class StreamedMixin(MambuEntity):
         return cls._iterator(connector, level, records)
 
     @classmethod
+    async def get_all(
+        cls,
+        *,
+        connector: MambuConnector,
+        filters: Mapping[str, Any] | None = None,
+        offset: int | None = None,
+        limit: int | None = None,
+        sort_by: SortSpec | None = None,
+        details_level: DetailsLevel = "BASIC",
+        timeout: RequestTimeout | None = None,
+    ) -> list[Self]:
+        """Every record ``iterate`` streams (``offset``/``limit`` apply to the whole list)."""
+        stream = cls.iterate(
+            connector=connector,
+            filters=filters,
+            sort_by=sort_by,
+            details_level=details_level,
+            timeout=timeout,
+        )
+        out = [item async for item in stream]
+        start = offset or 0
+        return out[start : start + limit] if limit else out[start:]
+
+    @classmethod
     def _records(
         cls,
         connector: MambuConnector,
