@@ -246,7 +246,11 @@ def build_parser() -> argparse.ArgumentParser:
     backup = commands.add_parser("backup", help="trigger the database backup and/or download the latest one")
     backup.add_argument("--trigger", action="store_true", help="ask Mambu to start a database backup")
     backup.add_argument("--callback", metavar="URL", help="with --trigger: URL Mambu calls when it is ready")
-    backup.add_argument("--out", type=Path, metavar="PATH", help="download LATEST to this file or directory")
+    backup.add_argument(
+        "--out",
+        metavar="PATH",
+        help="download LATEST to this file or directory (a name ending in / is a directory)",
+    )
 
     demo = commands.add_parser("demo", help="a guided export against the embedded emulator")
     demo.add_argument("--loans", type=_positive, default=DEMO_LOANS, metavar="N", help="demo tenant size")

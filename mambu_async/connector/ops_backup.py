@@ -154,7 +154,8 @@ class BackupOperations(OperationsCore):
     ) -> JSON:
         """Download the backup into ``destination`` without holding it in memory.
 
-        ``destination``: a file path, a directory (the archive keeps Mambu's file name), or a binary
+        ``destination``: a file path, a directory (the archive keeps Mambu's file name; a path written
+        with a trailing separator, such as ``"backups/"``, is a directory, created when missing), or a binary
         file object (written to, not closed). Returns ``{"fileName", "lastModified", "contentType",
         "size", "path"}`` (``path`` is ``None`` for a file object).
         """
@@ -163,7 +164,7 @@ class BackupOperations(OperationsCore):
         async with self.mambu_open_database_backup(databaseBackupVersion, chunk_size) as backup:
             if isinstance(destination, str | os.PathLike):
                 target = Path(destination)
-                if await asyncio.to_thread(target.is_dir):
+                if await asyncio.to_thread(_is_directory, destination):
                     target = target / (backup.file_name or "database-backup.zip")
                 size = await _write_file(target, backup.chunks)
                 where: str | None = str(target)
@@ -177,6 +178,18 @@ class BackupOperations(OperationsCore):
             "size": size,
             "path": where,
         }
+
+
+def _is_directory(destination: str | os.PathLike[str]) -> bool:
+    """Whether ``destination`` names a directory: an existing one, or a new one written ``name/``."""
+    spelled = os.fspath(destination)
+    if spelled.endswith(("/", os.sep)):
+        try:
+            os.makedirs(spelled, exist_ok=True)
+        except OSError as exc:
+            raise v.fail(f"cannot create the directory {spelled} for the backup: {exc.strerror}") from exc
+        return True
+    return os.path.isdir(spelled)
 
 
 async def _nothing_to_close() -> None:

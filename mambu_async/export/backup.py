@@ -6,7 +6,6 @@ more memory than one chunk.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import TextIO
 
 from mambu_async.export.exit_codes import ExitCode
@@ -17,7 +16,7 @@ __all__ = ["run_backup"]
 
 
 async def run_backup(
-    *, trigger: bool, callback: str | None, out: Path | None, options: TenantOptions, stderr: TextIO
+    *, trigger: bool, callback: str | None, out: str | None, options: TenantOptions, stderr: TextIO
 ) -> int:
     """Trigger a backup (``trigger``, with Mambu's ``callback``), then download LATEST into ``out``."""
     announce = f"{PROG}: MAMBU_BASE_URL is not set: using the embedded emulator's demo tenant"

@@ -36,3 +36,12 @@ def test_backup_needs_something_to_do(cli: Cli) -> None:
     assert (
         cli.run("backup", "--callback", "https://example.com", "--out", str(cli.tmp)).code == ExitCode.USAGE
     )
+
+
+def test_out_with_a_trailing_slash_is_a_new_directory_keeping_mambus_file_name(fresh_cli: Cli) -> None:
+    folder = fresh_cli.tmp / "backups"
+    result = fresh_cli.run("backup", "--trigger", "--out", f"{folder}/")
+    assert result.code == 0, result.stderr
+    written = list(folder.iterdir())
+    assert len(written) == 1 and written[0].suffix == ".zip", written
+    assert "loans.json" in zipfile.ZipFile(written[0]).namelist()
