@@ -1,16 +1,13 @@
 """``MambuCard`` (``GET /deposits/{id}/cards``) and ``MambuAuthorizationHold``
 (``GET /deposits/{id}/authorizationholds``).
 
-From deposit_accounts.json: a ``Card`` is only its ``referenceToken`` (card details are not stored by
-Mambu); an ``AuthorizationHold`` has ``externalReferenceId, amount, originalAmount, originalCurrency,
-exchangeRate, currencyCode, advice, cardAcceptor, cardToken, userTransactionTime, status`` (PENDING,
-REVERSED, SETTLED, EXPIRED) and ``encodedKey``. Both are read per deposit account (``for_deposit``);
-``iterate`` reads every deposit account's in turn.
+Their fields are the generated ``Card`` and ``AuthorizationHold`` of deposit_accounts.json (a card is only
+its ``referenceToken``: Mambu stores no card details). Both are read per deposit account
+(``for_deposit``); ``iterate`` reads every deposit account's in turn.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import AsyncIterator, Mapping
 from decimal import Decimal
 from typing import Any, ClassVar, Self
@@ -20,20 +17,12 @@ import attrs
 from mambu_async.connector.base import JSON, MambuConnector
 from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import FilterCriteria
+from mambu_async.entities.generated.deposit_accounts import AuthorizationHold, AuthorizationHoldStatus, Card
 from mambu_async.entities.serde import to_camel
 from mambu_async.entities.streams import StreamedMixin, paged
 from mambu_async.errors import MambuResponseError, MambuValidationError
 
 __all__ = ["AuthorizationHoldStatus", "MambuAuthorizationHold", "MambuCard"]
-
-
-class AuthorizationHoldStatus(enum.StrEnum):
-    """Values of ``AuthorizationHold.status``."""
-
-    PENDING = "PENDING"
-    REVERSED = "REVERSED"
-    SETTLED = "SETTLED"
-    EXPIRED = "EXPIRED"
 
 
 class DepositChildMixin(StreamedMixin):
@@ -99,14 +88,12 @@ class DepositChildMixin(StreamedMixin):
 
 
 @attrs.define(slots=False, kw_only=True)
-class MambuCard(DepositChildMixin):
+class MambuCard(Card, DepositChildMixin):
     """A card reference of a deposit account: ``await MambuCard.for_deposit("D1", connector=c)``."""
 
     _prefix = "cards"
     _paged = False
     _sort_by_fields = ()
-
-    reference_token: str | None = None
 
     @classmethod
     async def create_for(cls, deposit_id: str, reference_token: str, *, connector: MambuConnector) -> Self:
@@ -133,25 +120,12 @@ class MambuCard(DepositChildMixin):
 
 
 @attrs.define(slots=False, kw_only=True)
-class MambuAuthorizationHold(DepositChildMixin):
+class MambuAuthorizationHold(AuthorizationHold, DepositChildMixin):
     """An authorization hold on a deposit account, by card; ``filters={"status": "PENDING"}``."""
 
     _prefix = "authorizationholds"
     _filter_keys = ("status",)
     _sort_by_fields = ()
-
-    encoded_key: str | None = None
-    external_reference_id: str | None = None
-    card_token: str | None = None
-    amount: Decimal | None = None
-    original_amount: Decimal | None = None
-    original_currency: str | None = None
-    exchange_rate: Decimal | None = None
-    currency_code: str | None = None
-    advice: bool | None = None
-    card_acceptor: dict[str, Any] | None = None
-    user_transaction_time: str | None = None
-    status: AuthorizationHoldStatus | str | None = None
 
     @classmethod
     async def create(

@@ -1,6 +1,6 @@
 """``MambuDocument``: a file attached to a client, group, account, product, branch, centre or user.
 
-The metadata follows Mambu's v2 ``Document`` (clients.json: ``id`` is an integer, ``name``, ``type``,
+The metadata is the generated ``Document`` of clients.json (``id`` is an integer, ``name``, ``type``,
 ``fileName``, ``fileSize``, ``location``, ``notes``, ``ownerKey``, ``ownerType``, dates); the v1 names
 some tenants still answer with (``documentHolderKey``, ``documentHolderType``, ``originalFilename``,
 ``description``, ``createdByUserKey``, ``userName``) are typed too (api-semantics §9.1).
@@ -13,7 +13,6 @@ a document remembers the connector it was listed with, so ``await doc.download()
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Self
 
 import attrs
@@ -22,13 +21,14 @@ from mambu_async.connector.base import MambuConnector, RequestTimeout
 from mambu_async.connector.validation import DetailsLevel
 from mambu_async.entities.base import MambuEntity
 from mambu_async.entities.comment import OwnerType
+from mambu_async.entities.generated.clients import Document
 from mambu_async.errors import MambuValidationError
 
 __all__ = ["MambuDocument"]
 
 
 @attrs.define(slots=False, kw_only=True)
-class MambuDocument(MambuEntity):
+class MambuDocument(Document, MambuEntity):
     """A document's metadata; :meth:`download` fetches its content.
 
     Read-only: every field (Mambu sets them on upload).
@@ -36,18 +36,6 @@ class MambuDocument(MambuEntity):
 
     _prefix = "documents"
 
-    id: int | None = None
-    encoded_key: str | None = None
-    name: str | None = None
-    type: str | None = None
-    file_name: str | None = None
-    file_size: int | None = None
-    location: str | None = None
-    notes: str | None = None
-    owner_key: str | None = None
-    owner_type: OwnerType | str | None = None
-    creation_date: dt.datetime | None = None
-    last_modified_date: dt.datetime | None = None
     document_holder_key: str | None = None
     document_holder_type: OwnerType | str | None = None
     original_filename: str | None = None

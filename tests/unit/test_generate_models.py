@@ -19,10 +19,13 @@ import attrs
 import pytest
 
 from mambu_async.entities import (
+    MambuAuthorizationHold,
+    MambuCard,
     MambuClient,
     MambuDeposit,
     MambuDepositProduct,
     MambuDepositTransaction,
+    MambuDocument,
     MambuLoan,
     MambuLoanProduct,
     MambuModel,
@@ -63,6 +66,8 @@ def test_generated_models_are_current() -> None:
         (MambuDepositTransaction, deposit_transactions.DepositTransaction),
         (MambuLoanProduct, loanproducts.LoanProduct),
         (MambuDepositProduct, depositproducts.DepositProduct),
+        (MambuCard, deposit_accounts.Card),
+        (MambuAuthorizationHold, deposit_accounts.AuthorizationHold),
     ],
     ids=lambda c: c.__name__,
 )
@@ -72,6 +77,21 @@ def test_entities_are_the_generated_models_plus_behaviour(
     assert issubclass(entity, generated)
     own = {name: (s.wire, s.type) for name, s in model_fields(entity).items()}
     assert own == {name: (s.wire, s.type) for name, s in model_fields(generated).items()}
+
+
+def test_documents_are_the_generated_model_plus_the_v1_names() -> None:
+    assert issubclass(MambuDocument, clients.Document)
+    generated = {name: (s.wire, s.type) for name, s in model_fields(clients.Document).items()}
+    own = {name: (s.wire, s.type) for name, s in model_fields(MambuDocument).items()}
+    assert {name: own[name] for name in generated} == generated
+    assert set(own) - set(generated) == {
+        "document_holder_key",
+        "document_holder_type",
+        "original_filename",
+        "description",
+        "created_by_user_key",
+        "user_name",
+    }
 
 
 def _load(name: str, path: Path, monkeypatch: pytest.MonkeyPatch) -> ModuleType:

@@ -1,6 +1,6 @@
 # Generated from Mambu's OpenAPI files by tools/generate_models.py: do not edit.
 # Regenerate with `python tools/generate_models.py` (`--check`, run by the tests, fails when stale).
-"""Mambu's ``clients.json`` definitions: ``Client`` and the value objects it references.
+"""Mambu's ``clients.json`` definitions: ``Client``, ``Document`` and the value objects it references.
 
 Money and rates are ``Decimal``, date-times aware ``datetime``, dates ``datetime.date``; enums are
 ``StrEnum`` (a value Mambu adds later is kept as a ``str``). Properties starting with ``_`` are custom

@@ -1,6 +1,7 @@
 # Generated from Mambu's OpenAPI files by tools/generate_models.py: do not edit.
 # Regenerate with `python tools/generate_models.py` (`--check`, run by the tests, fails when stale).
-"""Mambu's ``deposit_accounts.json`` definitions: ``DepositAccount`` and the value objects it references.
+"""Mambu's ``deposit_accounts.json`` definitions: ``DepositAccount``, ``Card``, ``AuthorizationHold`` and
+the value objects it references.
 
 Money and rates are ``Decimal``, date-times aware ``datetime``, dates ``datetime.date``; enums are
 ``StrEnum`` (a value Mambu adds later is kept as a ``str``). Properties starting with ``_`` are custom
@@ -20,6 +21,10 @@ from mambu_async.entities.generated.shared import MonthAndDay
 from mambu_async.entities.model import MambuModel
 
 __all__ = [
+    "AuthorizationHold",
+    "AuthorizationHoldStatus",
+    "Card",
+    "CardAcceptor",
     "DepositAccount",
     "DepositAccountAccruedAmounts",
     "DepositAccountBalances",
@@ -147,6 +152,15 @@ class DepositAccountType(enum.StrEnum):
     FIXED_DEPOSIT = "FIXED_DEPOSIT"
     SAVINGS_PLAN = "SAVINGS_PLAN"
     INVESTOR_ACCOUNT = "INVESTOR_ACCOUNT"
+
+
+class AuthorizationHoldStatus(enum.StrEnum):
+    """Values of ``AuthorizationHold.status`` (deposit_accounts.json)."""
+
+    PENDING = "PENDING"
+    REVERSED = "REVERSED"
+    SETTLED = "SETTLED"
+    EXPIRED = "EXPIRED"
 
 
 @attrs.define(slots=False, kw_only=True)
@@ -338,3 +352,53 @@ class DepositAccount(MambuModel):
     overdraft_settings: DepositAccountOverdraftSettings | None = None
     product_type_key: str | None = None
     withholding_tax_source_key: str | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class Card(MambuModel):
+    """Mambu's ``Card`` (deposit_accounts.json): a card which can be associated to an account (deposit /
+    loan). Cards consist only in card references (tokens). Card details are not stored by Mambu.
+
+    Required on create: ``referenceToken``.
+    """
+
+    reference_token: str | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class CardAcceptor(MambuModel):
+    """Mambu's ``CardAcceptor`` (deposit_accounts.json): the details of the card acceptor (merchant) in a
+    transaction hold.
+    """
+
+    city: str | None = None
+    country: str | None = None
+    mcc: int | None = None
+    name: str | None = None
+    state: str | None = None
+    street: str | None = None
+    zip: str | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class AuthorizationHold(MambuModel):
+    """Mambu's ``AuthorizationHold`` (deposit_accounts.json): an authorization hold entry as a result of a
+    hold action performed by a card acceptor.
+
+    Required on create: ``advice``, ``amount``, ``externalReferenceId``.
+
+    Read-only: ``encodedKey``, ``cardToken``, ``status``.
+    """
+
+    encoded_key: str | None = None
+    advice: bool | None = None
+    amount: Decimal | None = None
+    card_acceptor: CardAcceptor | None = None
+    card_token: str | None = None
+    currency_code: str | None = None
+    exchange_rate: Decimal | None = None
+    external_reference_id: str | None = None
+    original_amount: Decimal | None = None
+    original_currency: str | None = None
+    status: AuthorizationHoldStatus | str | None = None
+    user_transaction_time: str | None = None
