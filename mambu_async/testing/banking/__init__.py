@@ -8,6 +8,7 @@ backend's extension modules). It gives the tenant:
 - ``fake.idempotency`` (:class:`~mambu_async.testing.idempotency.IdempotencyStore`): key replay;
 - the loan and deposit routes of :mod:`.loans` and :mod:`.deposits` (the core serves the accounts'
   CRUD and the transactions' get, list and search);
+- GL journal entries for the transactions requests post on products with accounting (:mod:`.journal`);
 - ageing: when the clock's date has moved since the last request, active loans are re-settled
   (installments past due → ``ACTIVE_IN_ARREARS``) and deposits past their maturity date matured,
   before the request is answered. :func:`age` does the same on demand.
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mambu_async.testing.banking import card_transactions, deposits, installments, loans
+from mambu_async.testing.banking import card_transactions, deposits, installments, journal, loans
 from mambu_async.testing.banking.common import BankingState, banking
 from mambu_async.testing.banking.errors import register_codes
 from mambu_async.testing.faults import FaultPlan
@@ -75,6 +76,7 @@ def install(fake: FakeMambu) -> None:
     fake.add_middleware(_ageing(fake))
     fake.add_middleware(_idempotency(fake))
     fake.add_middleware(_faults(fake))
+    fake.add_middleware(_journal(fake))
 
 
 def age(fake: FakeMambu) -> None:
@@ -91,6 +93,18 @@ def _ageing(fake: FakeMambu) -> Callable[[FakeRequest, Callable[[FakeRequest], F
         if state.aged_on != fake.clock.today():
             age(fake)
         return call_next(request)
+
+    return middleware
+
+
+def _journal(fake: FakeMambu) -> Callable[[FakeRequest, Callable[[FakeRequest], FakeResponse]], FakeResponse]:
+    """Book the GL journal entries of what the request posted, once it is answered (``journal``)."""
+
+    def middleware(request: FakeRequest, call_next: Callable[[FakeRequest], FakeResponse]) -> FakeResponse:
+        banking(fake).unjournaled.clear()  # left by a request that failed, or by direct calls
+        response = call_next(request)
+        journal.post_pending(fake)
+        return response
 
     return middleware
 

@@ -42,6 +42,8 @@ class BankingState:
     aged_on: dt.date | None = None
     schedule_rows: dict[str, tuple[Record, int, dt.date, list[dict[str, Any]]]] = attrs.field(factory=dict)
     """Loan encodedKey → (the stored loan, its transaction count, the date, its rendered installments)."""
+    unjournaled: list[tuple[str, str]] = attrs.field(factory=list)
+    """(collection, key) of the transactions the request being answered posted (``journal``)."""
     installment_rows: tuple[tuple[int, dt.date], list[tuple[dt.date, str, int, Record, Record]]] | None = None
     """``GET /installments``: (store version, date) → every installment in the list's order."""
 

@@ -28,6 +28,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from mambu_async.testing.apierror import bad_request, not_found
+from mambu_async.testing.banking import journal
 from mambu_async.testing.banking.common import (
     account_transactions,
     amount_of,
@@ -134,6 +135,7 @@ def _post(
             record[target] = deposit[source]
     fake.store[TX].put(record)
     banking(fake).deposit_transactions.setdefault(deposit["encodedKey"], []).append(key)
+    journal.queue(fake, TX, key)
     deposit.update(balances=balances, lastModifiedDate=fake.clock.iso())
     fake.store["deposits"].put(deposit)
     return record

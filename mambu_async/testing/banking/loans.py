@@ -46,6 +46,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from mambu_async.testing.apierror import api_error, bad_request, not_found
+from mambu_async.testing.banking import journal
 from mambu_async.testing.banking.common import (
     account_transactions,
     amount_of,
@@ -306,6 +307,7 @@ def _new_transaction(
             record[target] = loan[source]
     fake.store[TX].put(record)
     banking(fake).loan_transactions.setdefault(loan["encodedKey"], []).append(key)
+    journal.queue(fake, TX, key)
     return record
 
 
