@@ -24,6 +24,7 @@ from mambu_async.search_fields import (
     LOAN_SORTING_FIELDS,
 )
 from mambu_async.testing.apierror import bad_request
+from mambu_async.testing.banking.states import DEPOSIT_STATES, LOAN_STATES
 from mambu_async.testing.kinds import EntityKind, Field, QueryFilter, path_getter
 from mambu_async.testing.resources import search_fields
 from mambu_async.testing.resources.crud import register_crud
@@ -34,20 +35,6 @@ from mambu_async.testing.store import Record
 if TYPE_CHECKING:
     from mambu_async.testing.backend import FakeMambu
 
-LOAN_STATES = ("PARTIAL_APPLICATION", "PENDING_APPROVAL", "APPROVED", "ACTIVE", "ACTIVE_IN_ARREARS", "CLOSED")
-DEPOSIT_STATES = (
-    "PENDING_APPROVAL",
-    "APPROVED",
-    "ACTIVE",
-    "ACTIVE_IN_ARREARS",
-    "MATURED",
-    "LOCKED",
-    "DORMANT",
-    "CLOSED",
-    "CLOSED_WRITTEN_OFF",
-    "WITHDRAWN",
-    "CLOSED_REJECTED",
-)
 HOLDER_TYPES = ("CLIENT", "GROUP")
 ALL_BRANCHES = "*ALL*"
 """What :func:`_managed_branches` gives for a user with ``access.canManageAllBranches``."""
