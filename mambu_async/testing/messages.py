@@ -67,13 +67,6 @@ class FakeRequest:
             raise bad_request("INVALID_JSON_SYNTAX", "The request body must be a JSON object")
         return data
 
-    def json_array(self) -> list[Any]:
-        """The body, which must be a JSON array."""
-        data = self.json()
-        if not isinstance(data, list):
-            raise bad_request("INVALID_JSON_SYNTAX", "The request body must be a JSON array")
-        return data
-
 
 @attrs.define
 class FakeResponse:

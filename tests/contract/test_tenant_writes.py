@@ -194,6 +194,13 @@ async def test_card_and_hold_entities(mambu_connector: Any, seeded: FakeMambu) -
     )
     await other.reverse()
     assert [h.status for h in await MambuAuthorizationHold.for_deposit("D2", connector=c)][-1] == "REVERSED"
+    with pytest.raises(MambuBadRequestError) as caught:
+        await MambuCard.delete_for("D2", "tok-2", connector=c)
+    assert _reason(caught) == "CARD_REFERENCE_HAS_ASSOCIATED_HOLDS_OR_TRANSACTIONS"
+    await MambuCard.create_for("D2", "tok-3", connector=c)
+    await MambuCard.delete_for("D2", "tok-3", connector=c)
+    tokens = [card.reference_token for card in await MambuCard.for_deposit("D2", connector=c)]
+    assert "tok-2" in tokens and "tok-3" not in tokens
 
 
 async def test_card_transactions_settle_holds_and_reverse(mambu_connector: Any, seeded: FakeMambu) -> None:

@@ -40,7 +40,6 @@ _FIELDS = (
     "currencyCode",
     "transactionChannelId",
 )
-_INTERNAL = ("depositTransactionKey", "reversed")
 
 
 def _amount(body: Record) -> Decimal:
@@ -52,10 +51,6 @@ def _amount(body: Record) -> Decimal:
 
 def _account(fake: FakeMambu, card: Record) -> Record:
     return dict(fake.require("deposits", str(card["accountKey"])))
-
-
-def _document(record: Record) -> Record:
-    return {k: v for k, v in record.items() if k not in _INTERNAL}
 
 
 def create(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
