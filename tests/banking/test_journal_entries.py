@@ -22,6 +22,8 @@ GL = {
     "1000": ("ASSET", "FUND_SOURCE"),
     "1010": ("ASSET", "DEPOSIT_REFERENCE"),
     "2000": ("LIABILITY", "SAVINGS_CONTROL"),
+    "1200": ("ASSET", "INTEREST_RECEIVABLE"),
+    "1210": ("ASSET", "FEE_RECEIVABLE"),
     "4000": ("INCOME", "INTEREST_INCOME"),
     "4100": ("INCOME", "FEE_INCOME"),
     "5000": ("EXPENSE", "WRITE_OFF_EXPENSE"),
@@ -39,7 +41,7 @@ def ledger(mambu_fake: FakeMambu) -> dict[str, Any]:
         rules.append({"financialResource": resource, "glAccountKey": gl["encodedKey"]})
     client = fake.create("clients", {"id": "C1", "firstName": "Ana", "lastName": "Lopez"})
     accounting = {"accountingMethod": "CASH", "accountingRules": rules}
-    loan_product, plain_product = (
+    loan_product, plain_product, accrual_product = (
         fake.create(
             "loanproducts",
             {
@@ -50,7 +52,11 @@ def ledger(mambu_fake: FakeMambu) -> dict[str, Any]:
                 "accountingSettings": settings,
             },
         )
-        for product_id, settings in (("LP1", accounting), ("LP0", {"accountingMethod": "NONE"}))
+        for product_id, settings in (
+            ("LP1", accounting),
+            ("LP0", {"accountingMethod": "NONE"}),
+            ("LPA", {**accounting, "accountingMethod": "ACCRUAL"}),
+        )
     )
     deposit_product = fake.create(
         "depositproducts",
@@ -63,7 +69,13 @@ def ledger(mambu_fake: FakeMambu) -> dict[str, Any]:
             "newAccountSettings": {"idGeneratorType": "RANDOM_PATTERN", "idPattern": "@@@###"},
         },
     )
-    return {"client": client, "LP1": loan_product, "LP0": plain_product, "DP1": deposit_product}
+    return {
+        "client": client,
+        "LP1": loan_product,
+        "LP0": plain_product,
+        "LPA": accrual_product,
+        "DP1": deposit_product,
+    }
 
 
 async def _active_loan(connector: Any, ledger: dict[str, Any], loan_id: str, product: str) -> None:
@@ -203,3 +215,28 @@ async def test_products_without_accounting_and_failed_requests_book_nothing(
     with pytest.raises(MambuBadRequestError):
         await c.mambu_make_disbursement("L1", amount=D("99.99"))
     assert await c.mambu_search("gljournalentries", filterCriteria=[]) == []
+
+
+async def test_under_accrual_fees_and_paid_interest_go_through_the_receivable_accounts(
+    mambu_connector: Any, mambu_fake: FakeMambu, ledger: dict[str, Any]
+) -> None:
+    c = mambu_connector
+    await _active_loan(c, ledger, "LA", "LPA")
+    await c.mambu_make_disbursement("LA")
+    fee = await c.mambu_make_fee("LA", D("7.35"), 1, "late fee")
+    assert await _entries(c, fee["id"]) == [("DEBIT", "1210", D("7.35")), ("CREDIT", "4100", D("7.35"))]
+    await _active_loan(c, ledger, "LC", "LP1")
+    await c.mambu_make_disbursement("LC")
+    cash_fee = await c.mambu_make_fee("LC", D("7.35"), 1, "late fee")
+    assert await _entries(c, cash_fee["id"]) == []  # under CASH a fee is income when paid
+    mambu_fake.clock.advance(days=31)
+    repayment = await c.mambu_make_repayment("LA", D("150.25"))
+    split = repayment["affectedAmounts"]
+    assert split["feesAmount"] == D("7.35") and split["interestAmount"] > 0
+    assert await _entries(c, repayment["id"]) == [
+        ("DEBIT", "1000", D("150.25")),
+        ("CREDIT", "1100", split["principalAmount"]),
+        ("CREDIT", "1200", split["interestAmount"]),
+        ("CREDIT", "1210", D("7.35")),
+    ]
+    assert await _balance(c, "1210") == 0
