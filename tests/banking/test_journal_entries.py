@@ -240,3 +240,46 @@ async def test_under_accrual_fees_and_paid_interest_go_through_the_receivable_ac
         ("CREDIT", "1210", D("7.35")),
     ]
     assert await _balance(c, "1210") == 0
+
+
+async def test_a_channel_rule_replaces_the_products_rule_for_that_channels_transactions(
+    mambu_connector: Any, mambu_fake: FakeMambu, ledger: dict[str, Any]
+) -> None:
+    c = mambu_connector
+    vault = mambu_fake.create("glaccounts", {"glCode": "1020", "name": "Vault", "type": "ASSET"})
+    product = mambu_fake.get("depositproducts", "DP1")
+    settings = product["accountingSettings"]
+    channel_rule = {
+        "financialResource": "DEPOSIT_REFERENCE",
+        "glAccountKey": vault["encodedKey"],
+        "transactionChannelKey": "channel-vault",
+    }
+    mambu_fake.store["depositproducts"].put(
+        {
+            **product,
+            "accountingSettings": {
+                **settings,
+                "accountingRules": [*settings["accountingRules"], channel_rule],
+            },
+        }
+    )
+    await c.mambu_create(
+        "deposits",
+        {
+            "id": "D1",
+            "name": "Savings",
+            "accountHolderKey": ledger["client"]["encodedKey"],
+            "accountHolderType": "CLIENT",
+            "productTypeKey": product["encodedKey"],
+        },
+    )
+    await c.mambu_change_state("D1", "deposits", "APPROVE")
+    by_vault = await c.mambu_make_deposit(
+        "D1", D("20.20"), transactionDetails={"transactionChannelKey": "channel-vault"}
+    )
+    plain = await c.mambu_make_deposit("D1", D("30.30"))
+    assert await _entries(c, by_vault["id"]) == [
+        ("DEBIT", "1020", D("20.20")),
+        ("CREDIT", "2000", D("20.20")),
+    ]
+    assert await _entries(c, plain["id"]) == [("DEBIT", "1010", D("30.30")), ("CREDIT", "2000", D("30.30"))]

@@ -26,10 +26,12 @@ TRANSFER               SAVINGS_CONTROL (account sending)    SAVINGS_CONTROL (acc
 A transfer from a deposit to a loan books only the loan's repayment [INFERRED: Mambu debits the deposit
 product's SAVINGS_CONTROL there; the fake keeps FUND_SOURCE].
 
-An adjustment books its original's entries with debit and credit swapped. A resource the product maps
-to no GL account gets no line (Mambu refuses to save such a product; the fake does not check). Under
-CASH a loan fee is income when paid, so applying it books nothing. Transactions seeded straight into
-the store (factories, the demo tenant) book nothing: only what requests post.
+A rule naming a ``transactionChannelKey`` replaces the product's rule for that resource on the
+transactions of that channel. An adjustment books its original's entries with debit and credit
+swapped. A resource the product maps to no GL account gets no line (Mambu refuses to save such a
+product; the fake does not check). Under CASH a loan fee is income when paid, so applying it books
+nothing. Transactions seeded straight into the store (factories, the demo tenant) book nothing: only
+what requests post.
 """
 
 from __future__ import annotations
@@ -83,11 +85,16 @@ def _book(fake: FakeMambu, collection: str, tx: Record) -> None:
     method = settings.get("accountingMethod")
     if method not in ACCOUNTING_METHODS:
         return
+    channel = (tx.get("transactionDetails") or {}).get("transactionChannelKey")
+    rules = [rule for rule in settings.get("accountingRules") or () if isinstance(rule, dict)]
     ledger = {
-        rule.get("financialResource"): rule.get("glAccountKey")
-        for rule in settings.get("accountingRules") or ()
-        if isinstance(rule, dict) and not rule.get("transactionChannelKey")
+        r.get("financialResource"): r.get("glAccountKey") for r in rules if not r.get("transactionChannelKey")
     }
+    ledger.update(
+        (r.get("financialResource"), r.get("glAccountKey"))
+        for r in rules
+        if channel and r.get("transactionChannelKey") == channel
+    )
     original = fake.store[collection].get(str(tx.get("originalTransactionKey") or ""))
     if original is not None:
         lines = [(_swap(side), resource, amount) for side, resource, amount in _lines(original, method)]
