@@ -53,7 +53,7 @@ LINE_LENGTH = 110
 #: The definitions each OpenAPI file contributes: its entities (with everything they reference). A file
 #: listed with no roots gets no module (for a file only the tests read).
 ROOTS: dict[str, tuple[str, ...]] = {
-    "clients": ("Client", "Document"),
+    "clients": ("Client", "Document", "ClientRole"),
     "deposit_accounts": ("DepositAccount", "Card", "AuthorizationHold"),
     "deposit_transactions": ("DepositTransaction",),
     "depositproducts": ("DepositProduct",),

@@ -146,6 +146,10 @@ class MambuConnectorReader(ABC):
         """``GET /loans/{loanid}/schedule``: ``{"installments": [...], "currency": ...}``."""
 
     @abstractmethod
+    async def mambu_get_client_role(self, clientId: str) -> JSON:
+        """``GET /clients/{clientId}/role``: the client's role (``ClientRole``)."""
+
+    @abstractmethod
     async def mambu_get_customfield(self, customfieldid: str) -> JSON:
         """``GET /customfields/{customfieldid}``."""
 

@@ -31,6 +31,11 @@ class ReadOperations(OperationsCore):
         """``GET /loans/{loanid}/schedule``."""
         return await self._call_object(ApiRequest("GET", f"/loans/{esc(loanid, 'loanid')}/schedule"))
 
+    async def mambu_get_client_role(self, clientId: str) -> JSON:
+        """``GET /clients/{clientId}/role``: the client's role (its client type, ``ClientRole``)."""
+        path = f"/clients/{esc(clientId, 'clientId')}/role"
+        return await self._call_object(ApiRequest("GET", path))
+
     async def mambu_get_customfield(self, customfieldid: str) -> JSON:
         """``GET /customfields/{customfieldid}``."""
         path = f"/customfields/{esc(customfieldid, 'customfieldid')}"

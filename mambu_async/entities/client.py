@@ -12,7 +12,7 @@ import attrs
 from mambu_async.entities.base import SearchableMixin, WritableMixin
 from mambu_async.entities.behaviours.bundles import ClientBehaviours
 from mambu_async.entities.generated.clients import *  # noqa: F403  (the value objects and enums)
-from mambu_async.entities.generated.clients import Client
+from mambu_async.entities.generated.clients import Client, ClientRole
 from mambu_async.search_fields import CLIENT_FILTER_FIELDS, CLIENT_SORTING_FIELDS
 
 
@@ -47,3 +47,8 @@ class MambuClient(Client, WritableMixin, SearchableMixin, ClientBehaviours):
     _search_fields = CLIENT_FILTER_FIELDS
     #: ``ClientSortingCriteria.field`` (:mod:`mambu_async.search_fields`).
     _search_sort_fields = CLIENT_SORTING_FIELDS
+
+    async def get_role(self) -> ClientRole:
+        """``GET /clients/{id}/role``: the client's role (its client type: ``can_guarantee``...)."""
+        connector = self._require_connector()
+        return ClientRole.from_wire(await connector.mambu_get_client_role(self._entity_id()))

@@ -326,7 +326,7 @@ async def test_lists_send_mambus_paging_headers(
         ("/creditarrangements/NOPE", "INVALID_CREDIT_ARRANGEMENT_ID"),
         ("/glaccounts/NOPE", "INVALID_GL_ACCOUNT_ID"),
         ("/indexratesources/NOPE", "INVALID_INDEX_RATE_SOURCE_ID"),
-        ("/deposits/NOPE/authorizationholds", "INVALID_DEPOSIT_ACCOUNT_ID"),
+        ("/deposits/NOPE/cards", "INVALID_DEPOSIT_ACCOUNT_ID"),
         ("/communications/messages/NOPE", "MESSAGE_NOT_FOUND"),
     ],
 )
@@ -334,6 +334,13 @@ async def test_unknown_ids_answer_mambus_404(raw: Any, seeded: FakeMambu, path: 
     status, _, body = await raw("GET", path)
     assert status == 404 and body["errors"][0]["errorReason"] == reason
     assert isinstance(body["errors"][0]["errorCode"], int)
+
+
+async def test_holds_of_an_unknown_account_are_a_bad_request_as_the_openapi_file_declares(
+    raw: Any, seeded: FakeMambu
+) -> None:
+    status, _, body = await raw("GET", "/deposits/NOPE/authorizationholds")
+    assert status == 400 and body["errors"][0]["errorReason"] == "INVALID_DEPOSIT_ACCOUNT_ID"
 
 
 async def test_search_bodies_are_checked(raw: Any, seeded: FakeMambu) -> None:

@@ -14,6 +14,7 @@ import pytest
 from mambu_async import (
     MambuActivity,
     MambuBadRequestError,
+    MambuClient,
     MambuNotFoundError,
     MambuNotImplementedError,
     MambuServerError,
@@ -486,3 +487,27 @@ async def test_global_search_finds_credit_officers_among_users(
     assert [hit["resultID"] for hit in users["CREDIT_OFFICER"]] == ["johnty"]
     officers = await mambu_connector.mambu_global_search("john", ["CREDIT_OFFICER"])
     assert ([h["resultID"] for h in officers["CREDIT_OFFICER"]], officers["USER"]) == (["johnty"], [])
+
+
+async def test_a_clients_role_is_its_client_type_as_v2_answers_it(
+    mambu_connector: Any, mambu_fake: FakeMambu
+) -> None:
+    plain = mambu_fake.create("clients", {"id": "C1", "firstName": "Ana", "lastName": "Lopez"})
+    guarantor = add_client_type(mambu_fake, "Guarantor", "Guarantor", canOpenAccounts=False, requireID=True)
+    mambu_fake.create(
+        "clients",
+        {"id": "C2", "firstName": "Bo", "lastName": "Ek", "clientRoleKey": guarantor["encodedKey"]},
+    )
+    default = await mambu_connector.mambu_get_client_role(plain["encodedKey"])
+    assert (default["id"], default["clientType"], default["canGuarantee"]) == ("client", "CLIENT", True)
+    assert "index" not in default and default["creationDate"].endswith("+00:00")
+    role = await MambuClient(id="C2", connector=mambu_connector).get_role()
+    assert (role.id, role.name, role.can_open_accounts, role.require_id) == (
+        "Guarantor",
+        "Guarantor",
+        False,
+        True,
+    )
+    assert role.creation_date is not None and role.creation_date.tzinfo is not None
+    with pytest.raises(MambuNotFoundError):
+        await mambu_connector.mambu_get_client_role("C404")

@@ -86,6 +86,12 @@ IMPLEMENTED: frozenset[tuple[str, str]] = frozenset(
         ("PATCH", "/clients/{clientId}"),
         ("DELETE", "/clients/{clientId}"),
         ("POST", "/clients:search"),
+        ("GET", "/clients/{clientId}/role"),
+        ("POST", "/deposits/{depositAccountId}/cards"),
+        ("GET", "/deposits/{depositAccountId}/cards"),
+        ("DELETE", "/deposits/{depositAccountId}/cards/{cardReferenceToken}"),
+        ("GET", "/deposits/{depositAccountId}/authorizationholds"),
+        ("POST", "/depositproducts/{depositProductId}:batchUpdate"),
     }
 )
 """Operations of the OpenAPI files the emulator implements (the others answer 501)."""
@@ -210,6 +216,7 @@ async def _scenario(c: MambuConnectorREST, fake: FakeMambu) -> None:
     await c.mambu_create("clients", {"id": "C9", "firstName": "Bo", "lastName": "Ek"})
     await c.mambu_get_all("clients", filters={"state": "PENDING_APPROVAL"}, paginationDetails="ON", limit=5)
     await c.mambu_search("clients", [{"field": "lastName", "operator": "EQUALS", "value": "Lopez"}])
+    await c.mambu_get_client_role("C1")
     got = await c.mambu_get("C9", "clients", "FULL")
     await c.mambu_update("C9", "clients", {**got, "notes": "n"})
     await c.mambu_patch("C9", "clients", [("add", "middleName", "X")])
@@ -275,6 +282,15 @@ async def _scenario(c: MambuConnectorREST, fake: FakeMambu) -> None:
     await c.mambu_action(
         "D1", "deposits", "applyInterest", {"interestApplicationDate": fake.clock.iso(), "notes": "n"}
     )
+    await c.mambu_create_card("D1", "tok-1")
+    await c.mambu_create_card("D1", "tok-2")
+    await c.mambu_create_authorization_hold(
+        "tok-1", {"externalReferenceId": "h1", "amount": Decimal("12.34"), "advice": False}
+    )
+    await c.mambu_get_cards("D1")
+    await c.mambu_get_authorization_holds("D1")
+    await c.mambu_delete_card("D1", "tok-2")
+    await c.mambu_depositproduct_batchUpdate(dp["encodedKey"])
     with pytest.raises(MambuNotFoundError):  # a 404 body to check
         await c.mambu_get("NOPE", "loans")
 

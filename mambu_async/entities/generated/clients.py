@@ -1,6 +1,7 @@
 # Generated from Mambu's OpenAPI files by tools/generate_models.py: do not edit.
 # Regenerate with `python tools/generate_models.py` (`--check`, run by the tests, fails when stale).
-"""Mambu's ``clients.json`` definitions: ``Client``, ``Document`` and the value objects it references.
+"""Mambu's ``clients.json`` definitions: ``Client``, ``Document``, ``ClientRole`` and the value objects it
+references.
 
 Money and rates are ``Decimal``, date-times aware ``datetime``, dates ``datetime.date``; enums are
 ``StrEnum`` (a value Mambu adds later is kept as a ``str``). Properties starting with ``_`` are custom
@@ -23,6 +24,8 @@ __all__ = [
     "Client",
     "ClientGender",
     "ClientPreferredLanguage",
+    "ClientRole",
+    "ClientRoleClientType",
     "ClientState",
     "Document",
     "DocumentOwnerType",
@@ -89,6 +92,13 @@ class ClientState(enum.StrEnum):
     EXITED = "EXITED"
     BLACKLISTED = "BLACKLISTED"
     REJECTED = "REJECTED"
+
+
+class ClientRoleClientType(enum.StrEnum):
+    """Values of ``ClientRole.clientType`` (clients.json)."""
+
+    CLIENT = "CLIENT"
+    GROUP = "GROUP"
 
 
 @attrs.define(slots=False, kw_only=True)
@@ -211,3 +221,22 @@ class Client(MambuModel):
     profile_picture_key: str | None = None
     profile_signature_key: str | None = None
     state: ClientState | str | None = None
+
+
+@attrs.define(slots=False, kw_only=True)
+class ClientRole(MambuModel):
+    """Mambu's ``ClientRole`` (clients.json): describes the role of a client/group in the system.
+
+    Read-only: ``encodedKey``, ``creationDate``.
+    """
+
+    id: str | None = None
+    encoded_key: str | None = None
+    can_guarantee: bool | None = None
+    can_open_accounts: bool | None = None
+    client_type: ClientRoleClientType | str | None = None
+    creation_date: dt.datetime | None = None
+    description: str | None = None
+    name: str | None = None
+    require_id: bool | None = attrs.field(default=None, metadata={"wire": "requireID"})
+    use_default_address: bool | None = None

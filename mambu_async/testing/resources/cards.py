@@ -4,10 +4,11 @@
 
 A card is only its ``referenceToken`` (the ``Card`` definition); holds are ``AuthorizationHold``
 documents listed with ``offset``/``limit``/``paginationDetails`` and an optional ``status`` (PENDING,
-REVERSED, SETTLED, EXPIRED), without ``detailsLevel``. An unknown account is 404
-``INVALID_DEPOSIT_ACCOUNT_ID``. [INFERRED] Cards and holds come oldest first; the card list also pages
-when asked to (its OpenAPI operation documents the ``Items-*`` headers); the fake keeps which account a
-card belongs to beside it (never rendered), and a hold belongs to the account of its ``cardToken``.
+REVERSED, SETTLED, EXPIRED), without ``detailsLevel``. An unknown account is
+``INVALID_DEPOSIT_ACCOUNT_ID``: 404 for the cards, 400 for the holds (``getAllAuthorizationHolds``
+declares no 404). [INFERRED] Cards and holds come oldest first; the card list also pages when asked to
+(its OpenAPI operation documents the ``Items-*`` headers); the fake keeps which account a card belongs to
+beside it (never rendered), and a hold belongs to the account of its ``cardToken``.
 """
 
 from __future__ import annotations
@@ -102,7 +103,11 @@ def _holds(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
     query.check_params(request, {"offset", "limit", "paginationDetails", "status"})
     page = query.paging(request)
     status = query.enum_param(request, "status", HOLD_STATUSES)
-    account = fake.require("deposits", request.path_params["id"])
+    account = fake.store["deposits"].get(request.path_params["id"])
+    if account is None:
+        raise bad_request(
+            "INVALID_DEPOSIT_ACCOUNT_ID", f"Deposit account {request.path_params['id']!r} was not found"
+        )
     tokens = {
         c["referenceToken"]
         for c in fake.store["cards"].find(lambda c: c.get("accountKey") == account["encodedKey"])

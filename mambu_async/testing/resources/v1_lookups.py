@@ -11,6 +11,10 @@ role names (S2:L744-796, L4284-4390, L10405-10437, L11898-11960).
   no ``createdByUserKey``, as in the seed) and those added with :func:`add_client_type`; a bad ``for`` is
   400 code 4 "invalid for parameter", as documented.
 - ``GET /grouprolenames``: the names added with :func:`add_group_role_name`.
+- v2's ``GET /clients/{clientId}/role`` (clients.json ``ClientRole``): the client type its
+  ``clientRoleKey`` names, with v2's date-times and only the properties ``ClientRole`` declares.
+  [INFERRED] A client with no ``clientRoleKey`` (Mambu gives every client one) has the default
+  ``client`` type.
 
 [INFERRED] Indicators answer the bare number (the seed does not show the body); amounts are Decimals
 summed from the accounts' balances. The search is case-insensitive and ``limit`` (default 50) applies
@@ -21,13 +25,14 @@ names.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from mambu_async.testing import query
 from mambu_async.testing.apierror import api_error, bad_request
-from mambu_async.testing.messages import FakeRequest, FakeResponse
+from mambu_async.testing.messages import FakeRequest, FakeResponse, json_response
 from mambu_async.testing.resources.v1 import derived_key, v1_date_time, v1_error, v1_json, v1_route
 from mambu_async.testing.store import Record
 
@@ -208,6 +213,34 @@ def _default_client_types(fake: FakeMambu) -> None:
             )
 
 
+_CLIENT_ROLE_FIELDS = (
+    "encodedKey",
+    "id",
+    "name",
+    "clientType",
+    "description",
+    "canOpenAccounts",
+    "canGuarantee",
+    "requireID",
+    "useDefaultAddress",
+    "creationDate",
+)
+
+
+def client_role(fake: FakeMambu, request: FakeRequest) -> FakeResponse:
+    """``GET /clients/{clientId}/role``: the client's type as v2's ``ClientRole``."""
+    query.check_params(request, set())
+    client = fake.require("clients", request.path_params["id"])
+    _default_client_types(fake)
+    types = fake.store["clienttypes"]
+    role = types.get(str(client.get("clientRoleKey") or "")) or types.by_id("client") or {}
+    out = {name: role[name] for name in _CLIENT_ROLE_FIELDS if role.get(name) is not None}
+    created = out.get("creationDate")
+    if isinstance(created, str):
+        out["creationDate"] = dt.datetime.strptime(created, "%Y-%m-%dT%H:%M:%S%z").isoformat()
+    return json_response(200, out)
+
+
 def add_client_type(
     fake: FakeMambu, type_id: str, name: str, client_type: str = "CLIENT", **fields: Any
 ) -> Record:
@@ -291,3 +324,4 @@ def install(fake: FakeMambu) -> None:
     fake.router.add("GET", "/search", v1_route(search))
     fake.router.add("GET", "/clienttypes", v1_route(client_types))
     fake.router.add("GET", "/grouprolenames", v1_route(group_role_names))
+    fake.router.add("GET", "/clients/{id}/role", client_role)
