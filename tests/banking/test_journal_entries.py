@@ -202,6 +202,9 @@ async def test_deposits_withdrawals_fees_and_transfers_move_savings_control(
     ]
     assert await _balance(c, "2000") == D("500.75") - D("100.10") - D("5.05")
     assert await _balance(c, "1010") == D("500.75") - D("100.10")
+    waived = await c.mambu_deposittransaction_adjust(fee["id"], "waived")
+    assert await _entries(c, waived["id"]) == [("CREDIT", "2000", D("5.05")), ("DEBIT", "4100", D("5.05"))]
+    assert await _balance(c, "4100") == 0
 
 
 async def test_products_without_accounting_and_failed_requests_book_nothing(

@@ -27,7 +27,7 @@ A transfer from a deposit to a loan books only the loan's repayment [INFERRED: M
 product's SAVINGS_CONTROL there; the fake keeps FUND_SOURCE].
 
 A rule naming a ``transactionChannelKey`` replaces the product's rule for that resource on the
-transactions of that channel. An adjustment books its original's entries with debit and credit
+transactions of that channel. An adjustment books the entries its original booked with debit and credit
 swapped. A resource the product maps to no GL account gets no line (Mambu refuses to save such a
 product; the fake does not check). Under CASH a loan fee is income when paid, so applying it books
 nothing. Transactions seeded straight into the store (factories, the demo tenant) book nothing: only
@@ -97,11 +97,13 @@ def _book(fake: FakeMambu, collection: str, tx: Record) -> None:
     )
     original = fake.store[collection].get(str(tx.get("originalTransactionKey") or ""))
     if original is not None:
-        lines = [(_swap(side), resource, amount) for side, resource, amount in _lines(original, method)]
+        postings = _reversal(fake, original, account)
     else:
-        lines = _lines(tx, method)
-    for side, resource, amount in lines:
-        gl = fake.store["glaccounts"].get(str(ledger.get(resource) or ""))
+        postings = [
+            (side, fake.store["glaccounts"].get(str(ledger.get(resource) or "")), amount)
+            for side, resource, amount in _lines(tx, method)
+        ]
+    for side, gl, amount in postings:
         if gl is None or amount == ZERO:
             continue
         entry: dict[str, Any] = {
@@ -119,12 +121,26 @@ def _book(fake: FakeMambu, collection: str, tx: Record) -> None:
         fake.create("gljournalentries", entry)
 
 
-def _swap(side: str) -> str:
-    return "CREDIT" if side == "DEBIT" else "DEBIT"
+def _reversal(fake: FakeMambu, original: Record, account: Record) -> list[tuple[str, Record | None, Decimal]]:
+    """The entries booked for ``original`` on ``account``, debit and credit swapped."""
+    booked = fake.store["gljournalentries"].find(
+        lambda e: (
+            e.get("transactionId") == str(original.get("id"))
+            and e.get("accountKey") == account.get("encodedKey")
+        )
+    )
+    return [
+        (
+            "CREDIT" if entry.get("type") == "DEBIT" else "DEBIT",
+            fake.store["glaccounts"].get(str((entry.get("glAccount") or {}).get("encodedKey"))),
+            to_decimal(entry.get("amount")),
+        )
+        for entry in booked
+    ]
 
 
 def _lines(tx: Record, method: str) -> list[Line]:
-    """The entries ``tx`` books, before an adjustment swaps them."""
+    """The entries ``tx`` books, by financial resource."""
     kind = tx.get("type")
     amount = abs(to_decimal(tx.get("amount")))
     affected = tx.get("affectedAmounts") or {}
