@@ -99,6 +99,20 @@ async def _active_loan(connector: Any, ledger: dict[str, Any], loan_id: str, pro
     await connector.mambu_change_state(loan_id, "loans", "APPROVE")
 
 
+async def _approved_deposit(connector: Any, ledger: dict[str, Any], deposit_id: str) -> None:
+    await connector.mambu_create(
+        "deposits",
+        {
+            "id": deposit_id,
+            "name": "Savings",
+            "accountHolderKey": ledger["client"]["encodedKey"],
+            "accountHolderType": "CLIENT",
+            "productTypeKey": ledger["DP1"]["encodedKey"],
+        },
+    )
+    await connector.mambu_change_state(deposit_id, "deposits", "APPROVE")
+
+
 async def _entries(connector: Any, transaction_id: str) -> list[tuple[str, str, Decimal]]:
     rows = await connector.mambu_search(
         "gljournalentries",
@@ -169,17 +183,7 @@ async def test_deposits_withdrawals_fees_and_transfers_move_savings_control(
 ) -> None:
     c = mambu_connector
     for deposit_id in ("D1", "D2"):
-        await c.mambu_create(
-            "deposits",
-            {
-                "id": deposit_id,
-                "name": "Savings",
-                "accountHolderKey": ledger["client"]["encodedKey"],
-                "accountHolderType": "CLIENT",
-                "productTypeKey": ledger["DP1"]["encodedKey"],
-            },
-        )
-        await c.mambu_change_state(deposit_id, "deposits", "APPROVE")
+        await _approved_deposit(c, ledger, deposit_id)
     deposit = await c.mambu_make_deposit("D1", D("500.75"), "salary")
     assert await _entries(c, deposit["id"]) == [
         ("DEBIT", "1010", D("500.75")),
@@ -266,17 +270,7 @@ async def test_a_channel_rule_replaces_the_products_rule_for_that_channels_trans
             },
         }
     )
-    await c.mambu_create(
-        "deposits",
-        {
-            "id": "D1",
-            "name": "Savings",
-            "accountHolderKey": ledger["client"]["encodedKey"],
-            "accountHolderType": "CLIENT",
-            "productTypeKey": product["encodedKey"],
-        },
-    )
-    await c.mambu_change_state("D1", "deposits", "APPROVE")
+    await _approved_deposit(c, ledger, "D1")
     by_vault = await c.mambu_make_deposit(
         "D1", D("20.20"), transactionDetails={"transactionChannelKey": "channel-vault"}
     )
